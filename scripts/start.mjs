@@ -1,0 +1,11 @@
+// `npm start`: install what is missing, build, then run the local runtime.
+import { spawnSync } from 'node:child_process';
+import { ensureDeps } from './ensure-deps.mjs';
+
+ensureDeps();
+const run = (args) => {
+  const r = spawnSync(process.execPath, args, { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+run(['--import', 'tsx', 'scripts/build.ts']);
+run(['dist/emulator/server.js', ...process.argv.slice(2)]);
