@@ -60,6 +60,10 @@ export interface FacadeContext {
   now(): number;
   /** Throws an Error of the execution's realm with Apps Script's message (what the bundle can catch). */
   fail(message: string): never;
+  /** Compiles a function inside the execution's realm (HtmlTemplate.evaluate runs scriptlets there). */
+  compileFunction(params: string[], body: string): (...args: any[]) => unknown;
+  /** Logger.log / console.* land here: the execution log shown by the runtime. */
+  log(level: 'log' | 'info' | 'warn' | 'error', message: string): void;
   /** Where the built bundle lives (HtmlService reads files here). */
   bundleDir: string;
 }

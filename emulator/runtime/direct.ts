@@ -36,7 +36,8 @@ export class DirectPort implements HostPort {
 export function createDirectContext(
   host: HostServices,
   opts: { exec?: Partial<ExecutionInfo>; clock?: Clock; bundleDir?: string } = {},
-): FacadeContext & { meter: Meter } {
+): FacadeContext & { meter: Meter; logs: { level: string; message: string }[] } {
+  const logs: { level: string; message: string }[] = [];
   const exec = defaultExecution(opts.exec);
   const clock = opts.clock ?? new Clock();
   const fail = (message: string): never => {
@@ -49,6 +50,9 @@ export function createDirectContext(
     toDate: (ms) => new Date(ms),
     now: () => clock.now(),
     fail,
+    compileFunction: (params, body) => new Function(...params, body) as (...args: any[]) => unknown,
+    log: (level, message) => logs.push({ level, message }),
+    logs,
     bundleDir: opts.bundleDir ?? 'dist/appsscript',
   };
 }
