@@ -23,7 +23,10 @@ export default tseslint.config(
         'fetch', 'require', 'process', 'Buffer', 'global', 'globalThis', 'window', 'document', 'navigator',
         'localStorage', 'sessionStorage', 'XMLHttpRequest', 'TextEncoder', 'TextDecoder', 'URL', 'URLSearchParams',
         'crypto', 'structuredClone', 'atob', 'btoa', '__dirname', '__filename'],
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', 'crypto', 'os', 'http', 'https'] }],
+      'no-restricted-imports': ['error', {
+        paths: ['fs', 'path', 'crypto', 'os', 'http', 'https', 'url', 'util', 'events', 'stream', 'buffer', 'child_process', 'worker_threads'],
+        patterns: ['node:*'],
+      }],
     },
   },
 );

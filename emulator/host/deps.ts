@@ -56,4 +56,6 @@ export interface HostDeps {
   ownerEmail: string;
   mailbox: SentMail[];
   fetches: FetchRecord[];
+  /** The URL the web app answers at (ScriptApp.getService().getUrl()). */
+  webAppUrl: string;
 }

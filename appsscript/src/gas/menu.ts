@@ -1,0 +1,12 @@
+// The spreadsheet's menu, in the admin's language (Russian and English side by side).
+export function addMenu(): void {
+  SpreadsheetApp.getUi()
+    .createMenu('WorkTimeTracker')
+    .addItem('Состояние / Health', 'showHealthSidebar')
+    .addToUi();
+}
+
+export function showSidebar(file: string, title: string): void {
+  const html = HtmlService.createHtmlOutputFromFile(file).setTitle(title);
+  SpreadsheetApp.getUi().showSidebar(html);
+}

@@ -1,0 +1,15 @@
+// The bundle's entry: it ONLY exposes globals; all logic lives in the imported modules.
+import type { ExposedName } from './exposed.ts';
+import { handleGet } from './http/do-get.ts';
+import { handlePost } from './http/do-post.ts';
+import { addMenu, showSidebar } from './gas/menu.ts';
+import { health } from './services/health.ts';
+import { spreadsheetTimeZone } from './gas/environment.ts';
+
+export const globals: Record<ExposedName, (...args: any[]) => unknown> = {
+  doGet: (e: GoogleAppsScript.Events.DoGet) => handleGet(e),
+  doPost: (e: GoogleAppsScript.Events.DoPost) => handlePost(e),
+  onOpen: () => addMenu(),
+  showHealthSidebar: () => showSidebar('Health', 'WorkTimeTracker'),
+  sidebarHealth: () => health(Date.now(), spreadsheetTimeZone()),
+};

@@ -1,0 +1,458 @@
+// Host service 'sheets': every read and write of the SpreadsheetApp facades lands here, in the main thread,
+// against the one WorkbookStore. Reads look at the model; every change is an Op through workbooks.apply,
+// so it is journaled. Each method is one facade call's whole work (one round trip).
+import { GasError, type ExecutionInfo } from '../runtime/contracts.ts';
+import type { HostDeps, HostService } from './deps.ts';
+import { cellAt, formulaKey, lastColumn, lastRow, DEFAULT_COLUMNS, DEFAULT_ROWS } from '../model/apply.ts';
+import { parseUserEntered, displayValue, parseA1 } from '../model/values.ts';
+import {
+  AUTOMATIC_FORMAT_PATTERN,
+  CELL_LIMIT,
+  MSG,
+  type RangeRef,
+  type RangeSpec,
+  type ReadMode,
+  type SheetProp,
+  type SheetRef,
+  type SpreadsheetInfo,
+  type WireGrid,
+} from '../model/sheets-protocol.ts';
+import type { CellValue, FormatRule, Op, SheetModel, SpreadsheetModel } from '../model/types.ts';
+
+export function createSheetsHost(deps: HostDeps): HostService {
+  const store = deps.workbooks;
+
+  const spreadsheet = (id: string): SpreadsheetModel => {
+    const ss = store.get(id);
+    if (!ss) throw new GasError(MSG.openById);
+    return ss;
+  };
+  const sheetOf = (ss: SpreadsheetModel, sheetId: number): SheetModel => {
+    const sheet = ss.sheets.find((s) => s.id === sheetId);
+    // The facade still holds a sheet that another call deleted.
+    if (!sheet) throw new GasError(`Sheet ${sheetId} not found (it was deleted).`);
+    return sheet;
+  };
+  const locate = (ssId: string, sheetId: number): { ss: SpreadsheetModel; sheet: SheetModel } => {
+    const ss = spreadsheet(ssId);
+    return { ss, sheet: sheetOf(ss, sheetId) };
+  };
+  const apply = (op: Op): void => store.apply(op);
+
+  const checkCellLimit = (ss: SpreadsheetModel, extraCells: number): void => {
+    if (extraCells <= 0) return;
+    if (totalCells(ss) + extraCells > CELL_LIMIT) throw new GasError(MSG.cellLimit);
+  };
+
+  const checkNewSheetName = (ss: SpreadsheetModel, name: string, except?: number): void => {
+    const lower = name.toLowerCase();
+    // Sheets compares tab names without regard to case.
+    if (ss.sheets.some((s) => s.id !== except && s.name.toLowerCase() === lower)) throw new GasError(MSG.sheetExists(name));
+  };
+
+  /** A range still inside the grid (rows may have been deleted since getRange). */
+  const rangeSheet = (ref: RangeRef): { ss: SpreadsheetModel; sheet: SheetModel } => {
+    const found = locate(ref.ss, ref.sheet);
+    if (ref.row + ref.rows - 1 > found.sheet.maxRows || ref.col + ref.cols - 1 > found.sheet.maxColumns) {
+      throw new GasError(MSG.outsideSheet);
+    }
+    return found;
+  };
+
+  const service = {
+    // ---- spreadsheets ----
+
+    /** SpreadsheetApp.openById / getActiveSpreadsheet. */
+    open(_exec: ExecutionInfo, ssId: string): SpreadsheetInfo {
+      const ss = spreadsheet(ssId);
+      return { id: ss.id, name: ss.name, timeZone: ss.timeZone };
+    },
+
+    /** SpreadsheetApp.create(name[, rows, columns]): the first sheet gets the given grid size. */
+    create(_exec: ExecutionInfo, name: string, rows?: number, columns?: number): SpreadsheetInfo {
+      const r = rows ?? DEFAULT_ROWS;
+      const c = columns ?? DEFAULT_COLUMNS;
+      if (r * c > CELL_LIMIT) throw new GasError(MSG.cellLimit);
+      const id = store.create(name);
+      const ss = spreadsheet(id);
+      const first = ss.sheets[0];
+      resizeSheet(ss, first, r, c, apply);
+      return { id, name: ss.name, timeZone: ss.timeZone };
+    },
+
+    rename(_exec: ExecutionInfo, ssId: string, name: string): void {
+      spreadsheet(ssId);
+      apply({ t: 'renameSpreadsheet', ss: ssId, name });
+    },
+
+    sheets(_exec: ExecutionInfo, ssId: string): SheetRef[] {
+      return spreadsheet(ssId).sheets.map((s) => ({ id: s.id, name: s.name }));
+    },
+
+    /** The leftmost sheet with that name, or null (Spreadsheet.getSheetByName). */
+    sheetByName(_exec: ExecutionInfo, ssId: string, name: string): SheetRef | null {
+      const s = spreadsheet(ssId).sheets.find((x) => x.name === name);
+      return s ? { id: s.id, name: s.name } : null;
+    },
+
+    sheetById(_exec: ExecutionInfo, ssId: string, sheetId: number): SheetRef | null {
+      const s = spreadsheet(ssId).sheets.find((x) => x.id === sheetId);
+      return s ? { id: s.id, name: s.name } : null;
+    },
+
+    /** name null: "SheetN"; index null: after the last tab. */
+    insertSheet(_exec: ExecutionInfo, ssId: string, name: string | null, index: number | null): SheetRef {
+      const ss = spreadsheet(ssId);
+      const finalName = name ?? defaultSheetName(ss);
+      checkNewSheetName(ss, finalName);
+      checkCellLimit(ss, DEFAULT_ROWS * DEFAULT_COLUMNS);
+      const at = index === null ? ss.sheets.length : Math.max(0, Math.min(index, ss.sheets.length));
+      const sheetId = ss.nextSheetId;
+      apply({ t: 'insertSheet', ss: ssId, sheetId, name: finalName, index: at, rows: DEFAULT_ROWS, columns: DEFAULT_COLUMNS });
+      return { id: sheetId, name: finalName };
+    },
+
+    deleteSheet(_exec: ExecutionInfo, ssId: string, sheetId: number): void {
+      const { ss } = locate(ssId, sheetId);
+      if (ss.sheets.length <= 1) throw new GasError(MSG.deleteAllSheets);
+      apply({ t: 'deleteSheet', ss: ssId, sheetId });
+    },
+
+    // ---- sheets ----
+
+    sheetProp(_exec: ExecutionInfo, ssId: string, sheetId: number, prop: SheetProp): string | number {
+      const { ss, sheet } = locate(ssId, sheetId);
+      switch (prop) {
+        case 'name':
+          return sheet.name;
+        case 'index':
+          return ss.sheets.indexOf(sheet) + 1;
+        case 'lastRow':
+          return lastRow(sheet);
+        case 'lastColumn':
+          return lastColumn(sheet);
+        case 'maxRows':
+          return sheet.maxRows;
+        case 'maxColumns':
+          return sheet.maxColumns;
+        case 'frozenRows':
+          return sheet.frozenRows;
+      }
+    },
+
+    renameSheet(_exec: ExecutionInfo, ssId: string, sheetId: number, name: string): void {
+      const { ss } = locate(ssId, sheetId);
+      checkNewSheetName(ss, name, sheetId);
+      apply({ t: 'renameSheet', ss: ssId, sheetId, name });
+    },
+
+    /** Sheet.getRange: resolves A1 notation and checks the grid. */
+    range(_exec: ExecutionInfo, ssId: string, sheetId: number, spec: RangeSpec): RangeRef {
+      const { ss, sheet: own } = locate(ssId, sheetId);
+      let sheet = own;
+      let row: number, col: number, rows: number, cols: number;
+      if ('a1' in spec) {
+        const ref = parseA1(spec.a1);
+        if (!ref) throw new GasError(MSG.rangeNotFound);
+        if (ref.sheetName !== undefined) {
+          const named = ss.sheets.find((s) => s.name === ref.sheetName);
+          if (!named) throw new GasError(MSG.rangeNotFound);
+          sheet = named;
+        }
+        row = ref.r1;
+        col = ref.c1;
+        rows = (ref.r2 === Infinity ? sheet.maxRows : ref.r2) - row + 1;
+        cols = (ref.c2 === Infinity ? sheet.maxColumns : ref.c2) - col + 1;
+        if (rows < 1 || cols < 1) throw new GasError(MSG.outsideSheet);
+      } else {
+        ({ row, col, rows, cols } = spec);
+      }
+      if (row + rows - 1 > sheet.maxRows || col + cols - 1 > sheet.maxColumns) throw new GasError(MSG.outsideSheet);
+      return { ss: ssId, sheet: sheet.id, row, col, rows, cols };
+    },
+
+    /** Sheet.getDataRange: A1 to (lastRow, lastColumn), A1 alone on an empty sheet. */
+    dataRange(_exec: ExecutionInfo, ssId: string, sheetId: number): RangeRef {
+      const { sheet } = locate(ssId, sheetId);
+      return { ss: ssId, sheet: sheetId, row: 1, col: 1, rows: Math.max(1, lastRow(sheet)), cols: Math.max(1, lastColumn(sheet)) };
+    },
+
+    appendRow(_exec: ExecutionInfo, ssId: string, sheetId: number, contents: WireGrid): void {
+      const { ss, sheet } = locate(ssId, sheetId);
+      const width = contents.v[0]?.length ?? 0;
+      if (width === 0) return;
+      const row = lastRow(sheet) + 1;
+      const newRows = Math.max(sheet.maxRows, row);
+      const newCols = Math.max(sheet.maxColumns, width);
+      checkCellLimit(ss, newRows * newCols - sheet.maxRows * sheet.maxColumns);
+      const parsed = parseGrid(ss, sheet, row, 1, contents);
+      apply({ t: 'setValues', ss: ssId, sheetId, row, col: 1, ...parsed });
+    },
+
+    deleteRows(_exec: ExecutionInfo, ssId: string, sheetId: number, row: number, count: number): void {
+      const { sheet } = locate(ssId, sheetId);
+      if (!(row >= 1) || !(count >= 1) || row + count - 1 > sheet.maxRows) throw new GasError(MSG.rowsOutOfBounds);
+      if (sheet.maxRows - count <= sheet.frozenRows) throw new GasError(MSG.deleteAllRows);
+      apply({ t: 'deleteRows', ss: ssId, sheetId, row, count });
+    },
+
+    /** New rows start at `row` (insertRowsBefore(row) / insertRowsAfter(row - 1)). */
+    insertRows(_exec: ExecutionInfo, ssId: string, sheetId: number, row: number, count: number): void {
+      const { ss, sheet } = locate(ssId, sheetId);
+      if (!(row >= 1) || !(count >= 1) || row > sheet.maxRows + 1) throw new GasError(MSG.rowsOutOfBounds);
+      checkCellLimit(ss, count * sheet.maxColumns);
+      apply({ t: 'insertRows', ss: ssId, sheetId, row, count });
+    },
+
+    deleteColumns(_exec: ExecutionInfo, ssId: string, sheetId: number, col: number, count: number): void {
+      const { sheet } = locate(ssId, sheetId);
+      if (!(col >= 1) || !(count >= 1) || col + count - 1 > sheet.maxColumns) throw new GasError(MSG.columnsOutOfBounds);
+      if (sheet.maxColumns - count <= 0) throw new GasError(MSG.deleteAllColumns);
+      apply({ t: 'deleteColumns', ss: ssId, sheetId, col, count });
+    },
+
+    insertColumns(_exec: ExecutionInfo, ssId: string, sheetId: number, col: number, count: number): void {
+      const { ss, sheet } = locate(ssId, sheetId);
+      if (!(col >= 1) || !(count >= 1) || col > sheet.maxColumns + 1) throw new GasError(MSG.columnsOutOfBounds);
+      checkCellLimit(ss, count * sheet.maxRows);
+      apply({ t: 'insertColumns', ss: ssId, sheetId, col, count });
+    },
+
+    setFrozenRows(_exec: ExecutionInfo, ssId: string, sheetId: number, rows: number): void {
+      const { sheet } = locate(ssId, sheetId);
+      if (!(rows >= 0) || rows > sheet.maxRows) throw new GasError(MSG.rowsOutOfBounds);
+      apply({ t: 'setFrozenRows', ss: ssId, sheetId, rows });
+    },
+
+    /** Sheet.clear / clearContents: returns the number of used cells it cleared. */
+    clearSheet(_exec: ExecutionInfo, ssId: string, sheetId: number, contents: boolean, formats: boolean): number {
+      const { sheet } = locate(ssId, sheetId);
+      const used = lastRow(sheet) * lastColumn(sheet);
+      apply({ t: 'clear', ss: ssId, sheetId, r1: 1, c1: 1, r2: sheet.maxRows, c2: sheet.maxColumns, contents, formats });
+      return used;
+    },
+
+    // ---- ranges ----
+
+    read(_exec: ExecutionInfo, ref: RangeRef, mode: ReadMode): WireGrid {
+      const { ss, sheet } = rangeSheet(ref);
+      switch (mode) {
+        case 'values':
+          return readValues(sheet, ref);
+        case 'display':
+          return { v: readDisplay(ss, sheet, ref), d: [] };
+        case 'formulas':
+          return { v: readFormulas(sheet, ref), d: [] };
+        case 'formats':
+          return { v: readFormats(sheet, ref), d: [] };
+      }
+    },
+
+    /** Range.setValues (the facade has checked the shape). */
+    write(_exec: ExecutionInfo, ref: RangeRef, values: WireGrid): void {
+      const { ss, sheet } = rangeSheet(ref);
+      const parsed = parseGrid(ss, sheet, ref.row, ref.col, values);
+      apply({ t: 'setValues', ss: ref.ss, sheetId: ref.sheet, row: ref.row, col: ref.col, ...parsed });
+    },
+
+    /** Range.setValue: the same value in every cell of the range. */
+    fill(_exec: ExecutionInfo, ref: RangeRef, value: WireGrid): void {
+      const { ss, sheet } = rangeSheet(ref);
+      const one = value.v[0][0];
+      const isDate = value.d.length > 0;
+      const grid: WireGrid = { v: [], d: [] };
+      for (let i = 0; i < ref.rows; i++) {
+        grid.v.push(new Array(ref.cols).fill(one));
+        if (isDate) for (let j = 0; j < ref.cols; j++) grid.d.push(i, j);
+      }
+      const parsed = parseGrid(ss, sheet, ref.row, ref.col, grid);
+      apply({ t: 'setValues', ss: ref.ss, sheetId: ref.sheet, row: ref.row, col: ref.col, ...parsed });
+    },
+
+    /** Range.setFormula: the formula in every cell (stored, not evaluated). */
+    setFormula(_exec: ExecutionInfo, ref: RangeRef, formula: string): void {
+      rangeSheet(ref);
+      const f = formula.startsWith('=') ? formula : `=${formula}`;
+      const values: CellValue[][] = [];
+      const formulas: (string | null)[][] = [];
+      for (let i = 0; i < ref.rows; i++) {
+        values.push(new Array<CellValue>(ref.cols).fill(''));
+        formulas.push(new Array<string | null>(ref.cols).fill(f));
+      }
+      apply({ t: 'setValues', ss: ref.ss, sheetId: ref.sheet, row: ref.row, col: ref.col, values, formulas });
+    },
+
+    clear(_exec: ExecutionInfo, ref: RangeRef, contents: boolean, formats: boolean): void {
+      rangeSheet(ref);
+      apply({
+        t: 'clear',
+        ss: ref.ss,
+        sheetId: ref.sheet,
+        r1: ref.row,
+        c1: ref.col,
+        r2: ref.row + ref.rows - 1,
+        c2: ref.col + ref.cols - 1,
+        contents,
+        formats,
+      });
+    },
+
+    setNumberFormat(_exec: ExecutionInfo, ref: RangeRef, format: string): void {
+      rangeSheet(ref);
+      const rule: FormatRule = { r1: ref.row, c1: ref.col, r2: ref.row + ref.rows - 1, c2: ref.col + ref.cols - 1, format };
+      apply({ t: 'setNumberFormat', ss: ref.ss, sheetId: ref.sheet, rule });
+    },
+
+    /** One rule per run of equal formats in a row; apply merges runs stacked over each other. */
+    setNumberFormats(_exec: ExecutionInfo, ref: RangeRef, formats: string[][]): void {
+      rangeSheet(ref);
+      for (let i = 0; i < ref.rows; i++) {
+        const r = ref.row + i;
+        let start = 0;
+        for (let j = 1; j <= ref.cols; j++) {
+          if (j < ref.cols && formats[i][j] === formats[i][start]) continue;
+          const rule: FormatRule = { r1: r, r2: r, c1: ref.col + start, c2: ref.col + j - 1, format: String(formats[i][start] ?? '') };
+          apply({ t: 'setNumberFormat', ss: ref.ss, sheetId: ref.sheet, rule });
+          start = j;
+        }
+      }
+    },
+  };
+  return service satisfies HostService;
+}
+
+// ---- helpers ----
+
+export function totalCells(ss: SpreadsheetModel): number {
+  let n = 0;
+  for (const s of ss.sheets) n += s.maxRows * s.maxColumns;
+  return n;
+}
+
+function defaultSheetName(ss: SpreadsheetModel): string {
+  const taken = new Set(ss.sheets.map((s) => s.name.toLowerCase()));
+  let n = ss.sheets.length + 1;
+  while (taken.has(`sheet${n}`)) n++;
+  return `Sheet${n}`;
+}
+
+function resizeSheet(ss: SpreadsheetModel, sheet: SheetModel, rows: number, cols: number, apply: (op: Op) => void): void {
+  const base = { ss: ss.id, sheetId: sheet.id };
+  if (rows > sheet.maxRows) apply({ t: 'insertRows', ...base, row: sheet.maxRows + 1, count: rows - sheet.maxRows });
+  if (rows < sheet.maxRows) apply({ t: 'deleteRows', ...base, row: rows + 1, count: sheet.maxRows - rows });
+  if (cols > sheet.maxColumns) apply({ t: 'insertColumns', ...base, col: sheet.maxColumns + 1, count: cols - sheet.maxColumns });
+  if (cols < sheet.maxColumns) apply({ t: 'deleteColumns', ...base, col: cols + 1, count: sheet.maxColumns - cols });
+}
+
+/** The format rules touching a rectangle: per-cell lookups then scan a handful, not the whole sheet. */
+function rulesWithin(sheet: SheetModel, r1: number, c1: number, r2: number, c2: number): FormatRule[] {
+  return sheet.formats.filter((f) => f.r1 <= r2 && f.r2 >= r1 && f.c1 <= c2 && f.c2 >= c1);
+}
+
+function formatIn(rules: FormatRule[], row: number, col: number): string {
+  for (const f of rules) if (row >= f.r1 && row <= f.r2 && col >= f.c1 && col <= f.c2) return f.format;
+  return '';
+}
+
+function readValues(sheet: SheetModel, ref: RangeRef): WireGrid {
+  const out: unknown[][] = new Array(ref.rows);
+  const dates: number[] = [];
+  const rows = sheet.rows;
+  const c0 = ref.col - 1;
+  for (let i = 0; i < ref.rows; i++) {
+    const src = rows[ref.row - 1 + i];
+    const row: unknown[] = new Array(ref.cols);
+    for (let j = 0; j < ref.cols; j++) {
+      const v = src === undefined ? undefined : src[c0 + j];
+      if (v === undefined) row[j] = '';
+      else if (typeof v === 'object') {
+        dates.push(i, j);
+        row[j] = v.getTime();
+      } else row[j] = v;
+    }
+    out[i] = row;
+  }
+  return { v: out, d: dates };
+}
+
+function readDisplay(ss: SpreadsheetModel, sheet: SheetModel, ref: RangeRef): string[][] {
+  const rules = rulesWithin(sheet, ref.row, ref.col, ref.row + ref.rows - 1, ref.col + ref.cols - 1);
+  const out: string[][] = new Array(ref.rows);
+  for (let i = 0; i < ref.rows; i++) {
+    const row: string[] = new Array(ref.cols);
+    for (let j = 0; j < ref.cols; j++) {
+      const r = ref.row + i;
+      const c = ref.col + j;
+      const v = cellAt(sheet, r, c);
+      row[j] = v === '' ? '' : displayValue(v, rules.length ? formatIn(rules, r, c) : '', ss.timeZone);
+    }
+    out[i] = row;
+  }
+  return out;
+}
+
+function readFormulas(sheet: SheetModel, ref: RangeRef): string[][] {
+  const out: string[][] = [];
+  for (let i = 0; i < ref.rows; i++) {
+    const row: string[] = new Array(ref.cols).fill('');
+    if (sheet.formulas.size) {
+      for (let j = 0; j < ref.cols; j++) row[j] = sheet.formulas.get(formulaKey(ref.row + i, ref.col + j)) ?? '';
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+function readFormats(sheet: SheetModel, ref: RangeRef): string[][] {
+  const rules = rulesWithin(sheet, ref.row, ref.col, ref.row + ref.rows - 1, ref.col + ref.cols - 1);
+  const out: string[][] = [];
+  for (let i = 0; i < ref.rows; i++) {
+    const row: string[] = new Array(ref.cols);
+    for (let j = 0; j < ref.cols; j++) row[j] = formatIn(rules, ref.row + i, ref.col + j) || AUTOMATIC_FORMAT_PATTERN;
+    out.push(row);
+  }
+  return out;
+}
+
+/** Turns what the script wrote into stored values, as typed into Sheets (see model/user-entered.ts). */
+function parseGrid(
+  ss: SpreadsheetModel,
+  sheet: SheetModel,
+  row: number,
+  col: number,
+  grid: WireGrid,
+): { values: CellValue[][]; formulas?: (string | null)[][] } {
+  const height = grid.v.length;
+  const width = height ? grid.v[0].length : 0;
+  const input = grid.v;
+  if (grid.d.length) {
+    for (let k = 0; k < grid.d.length; k += 2) {
+      const i = grid.d[k];
+      const j = grid.d[k + 1];
+      input[i][j] = new Date(input[i][j] as number);
+    }
+  }
+  const rules = rulesWithin(sheet, row, col, row + height - 1, col + width - 1).filter((f) => f.format === '@');
+  const values: CellValue[][] = new Array(height);
+  let formulas: (string | null)[][] | undefined;
+  for (let i = 0; i < height; i++) {
+    const src = input[i];
+    const out: CellValue[] = new Array(width);
+    for (let j = 0; j < width; j++) {
+      const plainText = rules.length > 0 && formatIn(rules, row + i, col + j) === '@';
+      let cell;
+      try {
+        cell = parseUserEntered(src[j], ss.timeZone, plainText);
+      } catch (e) {
+        throw new GasError((e as Error).message);
+      }
+      out[j] = cell.value;
+      if (cell.formula !== null) {
+        formulas ??= Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
+        formulas[i][j] = cell.formula;
+      }
+    }
+    values[i] = out;
+  }
+  return formulas ? { values, formulas } : { values };
+}

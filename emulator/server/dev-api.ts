@@ -1,0 +1,129 @@
+// The local-only JSON API for tests and demos: mail, pushes, clock, stats, running functions,
+// and a read-only view of the workbooks for the admin page. Never part of the product on Google.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Runtime } from '../runtime/runtime.ts';
+import { TooManyExecutionsError } from '../runtime/pool.ts';
+import { cellAt, lastColumn, lastRow } from '../model/apply.ts';
+import type { CellValue } from '../model/types.ts';
+import { HttpError, parseDuration, readJson, sendJson } from './http-util.ts';
+
+const NAME = /^[A-Za-z_$][\w$]*$/;
+
+export async function handleDev(runtime: Runtime, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  const path = url.pathname.replace(/^\/_dev/, '');
+  const method = req.method ?? 'GET';
+
+  if (path === '/mail' && method === 'GET') return sendJson(res, 200, runtime.deps.mailbox);
+  if (path === '/pushes' && method === 'GET') return sendJson(res, 200, runtime.deps.fetches);
+  if (path === '/clock') {
+    if (method === 'POST') setClock(runtime, (await readJson<ClockRequest>(req)) ?? {});
+    return sendJson(res, 200, clockState(runtime));
+  }
+  if (path === '/stats' && method === 'GET') {
+    const fn = url.searchParams.get('fn');
+    const limit = Number(url.searchParams.get('limit') ?? 100);
+    const all = runtime.recentStats().filter((s) => !fn || s.fn === fn);
+    return sendJson(res, 200, all.slice(-Math.max(1, Math.min(limit, 500))).reverse());
+  }
+  const run = /^\/(run|rpc)\/([^/]+)$/.exec(path);
+  if (run && method === 'POST') {
+    const [, mode, name] = run;
+    if (!NAME.test(name)) throw new HttpError(400, `not a function name: ${name}`);
+    const body = (await readJson<{ args?: unknown[]; as?: string } | unknown[]>(req)) ?? {};
+    // google.script.run posts the argument list; /_dev/run takes { args, as }.
+    const args = Array.isArray(body) ? body : (body.args ?? []);
+    const as = Array.isArray(body) ? undefined : body.as;
+    if (args.some(containsDate)) throw new HttpError(400, 'google.script.run cannot pass Date objects');
+    try {
+      const out = await runtime.run(name, args, { kind: mode === 'rpc' ? 'rpc' : 'manual', activeUser: as ?? runtime.deps.ownerEmail });
+      if (out.error) return sendJson(res, 200, { ok: false, error: `${out.error.name}: ${out.error.message}`, logs: out.logs, stats: out.stats });
+      const r = out.result!;
+      const value = r.kind === 'json' ? JSON.parse(r.json) : r.kind === 'none' ? null : r;
+      return sendJson(res, 200, { ok: true, value, logs: out.logs, stats: out.stats });
+    } catch (e) {
+      if (e instanceof TooManyExecutionsError) throw new HttpError(503, e.message);
+      throw e;
+    }
+  }
+  if (path === '/ui' && method === 'GET') return sendJson(res, 200, runtime.host.uiState());
+  if (path === '/ui/take' && method === 'POST') return sendJson(res, 200, runtime.host.takeDialogs());
+  if (path === '/workbook' && method === 'GET') return sendJson(res, 200, workbookIndex(runtime));
+  if (path === '/workbook/sheet' && method === 'GET') return sendJson(res, 200, sheetPage(runtime, url.searchParams));
+  throw new HttpError(404, `no such dev endpoint: ${method} ${url.pathname}`);
+}
+
+interface ClockRequest {
+  set?: string | number;
+  advance?: string | number;
+  freeze?: boolean;
+  reset?: boolean;
+}
+
+function setClock(runtime: Runtime, body: ClockRequest): void {
+  const clock = runtime.clock;
+  if (body.reset) return clock.reset();
+  if (body.set !== undefined) {
+    const ms = typeof body.set === 'number' ? body.set : Date.parse(body.set);
+    if (!Number.isFinite(ms)) throw new HttpError(400, `not a time: ${JSON.stringify(body.set)} (use epoch ms or an ISO date)`);
+    clock.set(ms, body.freeze === undefined ? {} : { frozen: body.freeze });
+  } else if (body.freeze === true) clock.freeze();
+  else if (body.freeze === false) clock.set(clock.now(), { frozen: false });
+  if (body.advance !== undefined) {
+    const ms = parseDuration(body.advance);
+    if (ms < 0) throw new HttpError(400, 'the clock only moves forward');
+    clock.advance(ms);
+  }
+}
+
+function clockState(runtime: Runtime) {
+  const now = runtime.clock.now();
+  return { now, iso: new Date(now).toISOString(), local: formatLocal(now, runtime.timeZone), timeZone: runtime.timeZone, frozen: runtime.clock.isFrozen() };
+}
+
+function workbookIndex(runtime: Runtime) {
+  const activeId = runtime.deps.workbooks.activeId;
+  return runtime.deps.workbooks.list().map((ss) => ({
+    id: ss.id,
+    name: ss.name,
+    active: ss.id === activeId,
+    timeZone: ss.timeZone,
+    sheets: ss.sheets.map((s) => ({ id: s.id, name: s.name, lastRow: lastRow(s), lastColumn: lastColumn(s), frozenRows: s.frozenRows })),
+  }));
+}
+
+function sheetPage(runtime: Runtime, q: URLSearchParams) {
+  const ss = runtime.deps.workbooks.get(q.get('ss') ?? runtime.deps.workbooks.activeId);
+  if (!ss) throw new HttpError(404, 'no such spreadsheet');
+  const sheet = ss.sheets.find((s) => String(s.id) === q.get('sheet') || s.name === q.get('sheet')) ?? ss.sheets[0];
+  if (!sheet) throw new HttpError(404, 'no such sheet');
+  const rows = lastRow(sheet);
+  const cols = lastColumn(sheet);
+  const limit = Math.max(1, Math.min(Number(q.get('limit') ?? 200), 1000));
+  // Without an offset, show the header and the newest rows: what an admin looks at.
+  const offset = q.has('offset') ? Math.max(0, Number(q.get('offset'))) : Math.max(0, rows - limit);
+  const header = rows > 0 ? row(sheet, 1, cols, ss.timeZone) : [];
+  const values: string[][] = [];
+  for (let r = Math.max(offset + 1, 2); r <= Math.min(rows, offset + limit); r++) values.push(row(sheet, r, cols, ss.timeZone));
+  return { ss: ss.id, sheet: { id: sheet.id, name: sheet.name }, rows, cols, offset, header, values, firstRow: Math.max(offset + 1, 2) };
+}
+
+function row(sheet: Parameters<typeof cellAt>[0], r: number, cols: number, tz: string): string[] {
+  const out: string[] = [];
+  for (let c = 1; c <= cols; c++) out.push(display(cellAt(sheet, r, c), tz));
+  return out;
+}
+
+function display(v: CellValue, tz: string): string {
+  return v instanceof Date ? formatLocal(v.getTime(), tz) : String(v);
+}
+
+function formatLocal(ms: number, tz: string): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: tz, dateStyle: 'short', timeStyle: 'medium' }).format(new Date(ms));
+}
+
+function containsDate(v: unknown): boolean {
+  if (v instanceof Date) return true;
+  if (Array.isArray(v)) return v.some(containsDate);
+  if (v && typeof v === 'object') return Object.values(v).some(containsDate);
+  return false;
+}

@@ -1,0 +1,46 @@
+// `npm start`: open (or create) the workbook, serve the web app and the admin page on loopback,
+// fire time-driven triggers, and shut down cleanly on Ctrl-C.
+import { resolve } from 'node:path';
+import { Runtime, REPO_ROOT } from '../runtime/runtime.ts';
+import { createAppServer } from './app.ts';
+
+const port = Number(process.env.PORT ?? 8080);
+const host = '127.0.0.1';
+const workbookFile = resolve(REPO_ROOT, process.env.WTT_DATA ?? 'data/workbook.xlsx');
+const base = `http://${host}:${port}`;
+
+// WTT_BUNDLE_DIR runs another bundle (the runtime's own tests use a probe project).
+const bundleDir = process.env.WTT_BUNDLE_DIR ? resolve(process.env.WTT_BUNDLE_DIR) : undefined;
+const runtime = await Runtime.open({ workbookFile, bundleDir, webAppUrl: `${base}/exec`, scheduler: true }).catch((e: Error) => {
+  console.error(`\nThe local runtime cannot start:\n${e.message}\n`);
+  process.exit(1);
+});
+const server = createAppServer(runtime);
+server.on('error', (e: NodeJS.ErrnoException) => {
+  console.error(e.code === 'EADDRINUSE' ? `Port ${port} is in use: set PORT to another one.` : e.message);
+  process.exit(1);
+});
+server.listen(port, host, () => {
+  console.log(`
+WorkTimeTracker local runtime
+  workbook       ${workbookFile}
+  employee page  ${base}/
+  admin page     ${base}/admin
+  web app        ${base}/exec
+  dev API        ${base}/_dev/mail  /_dev/pushes  /_dev/clock  /_dev/stats  POST /_dev/run/NAME
+Press Ctrl-C to stop.`);
+});
+
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: stopping…`);
+  server.close();
+  server.closeAllConnections();
+  await runtime.close();
+  console.log('Workbook saved. Bye.');
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

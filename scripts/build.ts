@@ -1,0 +1,104 @@
+// `npm run build`: the Apps Script bundle (Code.js + manifest + sidebar pages) into dist/appsscript,
+// and the local runtime into dist/emulator.
+import { build, type BuildOptions } from 'esbuild';
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EXPOSED } from '../appsscript/src/exposed.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const OUT = join(ROOT, 'dist', 'appsscript');
+const BUNDLE_GLOBAL = '__wtt';
+
+/** One top-level function declaration per exposed name: what triggers and google.script.run need. */
+export function exposedWrappers(names: readonly string[]): string {
+  return names
+    .map((n) => `function ${n}() {\n  return ${BUNDLE_GLOBAL}.globals.${n}.apply(this, arguments);\n}`)
+    .join('\n');
+}
+
+async function buildBundle(): Promise<void> {
+  const result = await build({
+    entryPoints: [join(ROOT, 'appsscript/src/main.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    globalName: BUNDLE_GLOBAL,
+    platform: 'neutral',
+    target: 'es2020',
+    charset: 'utf8',
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  const code = result.outputFiles[0].text;
+  writeFileSync(join(OUT, 'Code.js'), `${code}\n${exposedWrappers(EXPOSED)}\n`);
+}
+
+const PAGE_SHELL = (title: string, script: string) => `<!DOCTYPE html>
+<html>
+<head>
+<base target="_top">
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+</head>
+<body>
+<script>${script.replace(/<\/script/gi, '<\\/script')}</script>
+</body>
+</html>
+`;
+
+/** Each appsscript/ui/pages/<Name>.ts becomes a self-contained dist/appsscript/<Name>.html. */
+async function buildPages(): Promise<void> {
+  const dir = join(ROOT, 'appsscript/ui/pages');
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+    const name = basename(file, '.ts');
+    const result = await build({
+      entryPoints: [join(dir, file)],
+      bundle: true,
+      write: false,
+      format: 'iife',
+      platform: 'browser',
+      target: 'es2020',
+      minify: true,
+      legalComments: 'none',
+      logLevel: 'warning',
+    });
+    writeFileSync(join(OUT, `${name}.html`), PAGE_SHELL(`WorkTimeTracker — ${name}`, result.outputFiles[0].text));
+  }
+}
+
+async function buildEmulator(): Promise<void> {
+  const common: BuildOptions = {
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+    outdir: join(ROOT, 'dist', 'emulator'),
+  };
+  await build({
+    ...common,
+    entryPoints: {
+      server: join(ROOT, 'emulator/server/main.ts'),
+      worker: join(ROOT, 'emulator/runtime/worker.ts'),
+    },
+  });
+}
+
+export async function buildAll(): Promise<void> {
+  rmSync(OUT, { recursive: true, force: true });
+  mkdirSync(OUT, { recursive: true });
+  await buildBundle();
+  copyFileSync(join(ROOT, 'appsscript/appsscript.json'), join(OUT, 'appsscript.json'));
+  await buildPages();
+  await buildEmulator();
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const t0 = Date.now();
+  await buildAll();
+  console.log(`Built dist/appsscript and dist/emulator in ${Date.now() - t0} ms`);
+}
