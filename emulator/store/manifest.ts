@@ -53,5 +53,5 @@ export function readManifest(file: string): Manifest | null {
 }
 
 export function writeManifest(file: string, manifest: Manifest): void {
-  writeFileAtomicSync(file, `${encodeJson(manifest, 1)}\n`);
+  writeFileAtomicSync(file, `${encodeJson(manifest, 2)}\n`);
 }

@@ -1,0 +1,113 @@
+// Typed rows of the tabs, as the services see them. Times are epoch ms (null when blank).
+import type { EntrySource, Role, StatusKind } from '../../../common/status.ts';
+
+export interface Employee {
+  id: string;
+  email: string; // lower-cased
+  name: string;
+  group: string;
+  role: Role;
+  timezone: string; // '' = the spreadsheet's
+  telegram_chat_id: string;
+  token_version: number;
+  active: boolean;
+}
+
+export interface Group {
+  name: string;
+  lead_emails: string[];
+  telegram_chat_id: string;
+  max_concurrent_breaks: number | null;
+  rule_set: string;
+}
+
+export interface Status {
+  code: string;
+  label_ru: string;
+  label_en: string;
+  kind: StatusKind;
+  counts_as_work: boolean;
+  color: string;
+}
+
+export interface Rule {
+  rule_set: string;
+  status: string;
+  max_per_shift: number | null;
+  max_minutes: number | null;
+  grace_minutes: number;
+  window_tolerance_minutes: number;
+  min_gap_minutes: number | null;
+}
+
+export interface PlannedBreakRow {
+  status: string;
+  /** 'HH:mm' */
+  start: string;
+  minutes: number;
+}
+
+export interface Shift {
+  date: string; // yyyy-MM-dd
+  employee_id: string;
+  shift_start: string; // HH:mm
+  shift_end: string; // HH:mm (earlier than start = ends the next day)
+  breaks: PlannedBreakRow[];
+}
+
+export interface LogRow {
+  entry_id: string;
+  employee_id: string;
+  status: string;
+  at: number;
+  client_at: number;
+  received_at: number;
+  device_id: string;
+  seq: number;
+  source: EntrySource;
+  offline: boolean;
+  comment: string;
+}
+
+/** One entry of an employee's day, kept in Current.timeline (derived from Log). */
+export interface DayEntry {
+  entry_id: string;
+  status: string;
+  at: number;
+  source: EntrySource;
+  device_id: string;
+  seq: number;
+}
+
+export interface CurrentRow {
+  employee_id: string;
+  status: string;
+  since: number | null;
+  last_seen: number | null;
+  device_id: string;
+  /** The day `timeline` belongs to (yyyy-MM-dd). */
+  day: string;
+  timeline: DayEntry[];
+}
+
+export interface DeviceRow {
+  device_id: string;
+  employee_id: string;
+  last_seq: number;
+  last_seen: number | null;
+  /** Corrected time of the newest accepted entry: later entries are clamped to it. */
+  last_at: number | null;
+}
+
+/** A row a person edited that cannot be used: reported, skipped, the rest keeps working. */
+export interface RowIssue {
+  tab: string;
+  row: number; // 1-based sheet row
+  column: string;
+  message: string;
+}
+
+export interface Read<T> {
+  rows: T[];
+  issues: RowIssue[];
+}

@@ -1,0 +1,139 @@
+// The spreadsheet's schema, declared once: every tab, its columns in order, and its version.
+// setup() creates what is missing and runs the migrations in ./migrations.ts to upgrade older versions.
+// Column types drive reading (validation), writing (user text is never a formula) and number formats.
+
+export type ColumnType =
+  | 'id' // a short identifier
+  | 'text' // free text from a person: always stored as text, never as a formula
+  | 'email'
+  | 'int'
+  | 'number'
+  | 'bool'
+  | 'datetime' // a Date cell, shown in the spreadsheet's time zone
+  | 'date' // 'yyyy-MM-dd' text in the spreadsheet's time zone
+  | 'time' // 'HH:mm' text
+  | 'json'; // machine data kept as text
+
+export interface ColumnSpec {
+  name: string;
+  type: ColumnType;
+  /** A value must be present on every row (validated tabs only). */
+  required?: boolean;
+}
+
+export interface TabSpec {
+  name: string;
+  version: number;
+  columns: readonly ColumnSpec[];
+  /** Rows people edit by hand: validated on read, a bad row is reported and skipped. */
+  validated?: boolean;
+}
+
+const c = (name: string, type: ColumnType, required = false): ColumnSpec => ({ name, type, required });
+
+export const TABS = {
+  Employees: {
+    name: 'Employees',
+    version: 1,
+    validated: true,
+    columns: [
+      c('id', 'id', true), c('email', 'email', true), c('name', 'text', true), c('group', 'id', true),
+      c('role', 'id', true), c('timezone', 'text'), c('telegram_chat_id', 'text'), c('token_version', 'int'),
+      c('active', 'bool'),
+    ],
+  },
+  Groups: {
+    name: 'Groups',
+    version: 1,
+    columns: [c('name', 'id', true), c('lead_emails', 'text'), c('telegram_chat_id', 'text'), c('max_concurrent_breaks', 'int'), c('rule_set', 'id')],
+  },
+  Statuses: {
+    name: 'Statuses',
+    version: 1,
+    validated: true,
+    columns: [c('code', 'id', true), c('label_ru', 'text', true), c('label_en', 'text', true), c('kind', 'id', true), c('counts_as_work', 'bool'), c('color', 'text')],
+  },
+  Rules: {
+    name: 'Rules',
+    version: 1,
+    validated: true,
+    columns: [
+      c('rule_set', 'id', true), c('status', 'id', true), c('max_per_shift', 'int'), c('max_minutes', 'int'),
+      c('grace_minutes', 'int'), c('window_tolerance_minutes', 'int'), c('min_gap_minutes', 'int'),
+    ],
+  },
+  Schedule: {
+    name: 'Schedule',
+    version: 1,
+    validated: true,
+    // breaks: "break 11:00 15; lunch 13:00 60" — status code, start time, minutes; separated by ';'
+    columns: [c('date', 'date', true), c('employee_id', 'id', true), c('shift_start', 'time', true), c('shift_end', 'time', true), c('breaks', 'text')],
+  },
+  Log: {
+    name: 'Log',
+    version: 1,
+    columns: [
+      c('entry_id', 'id'), c('employee_id', 'id'), c('status', 'id'), c('at', 'datetime'), c('client_at', 'datetime'),
+      c('received_at', 'datetime'), c('device_id', 'id'), c('seq', 'int'), c('source', 'id'), c('offline', 'bool'), c('comment', 'text'),
+    ],
+  },
+  Current: {
+    name: 'Current',
+    version: 1,
+    // timeline: today's entries of this employee as JSON, derived from Log, so a request never reads Log.
+    columns: [c('employee_id', 'id'), c('status', 'id'), c('since', 'datetime'), c('last_seen', 'datetime'), c('device_id', 'id'), c('day', 'date'), c('timeline', 'json')],
+  },
+  Devices: {
+    name: 'Devices',
+    version: 2,
+    // v2 added last_at: the corrected time of the device's newest entry, for clamping.
+    columns: [c('device_id', 'id'), c('employee_id', 'id'), c('last_seq', 'int'), c('last_seen', 'datetime'), c('last_at', 'datetime')],
+  },
+  Violations: {
+    name: 'Violations',
+    version: 1,
+    columns: [
+      c('id', 'id'), c('date', 'date'), c('employee_id', 'id'), c('type', 'id'), c('planned', 'text'), c('actual', 'text'),
+      c('over_minutes', 'number'), c('detected_at', 'datetime'), c('alert_id', 'id'), c('resolution', 'id'), c('resolved_by', 'email'), c('note', 'text'),
+    ],
+  },
+  Daily: {
+    name: 'Daily',
+    version: 1,
+    columns: [
+      c('date', 'date'), c('employee_id', 'id'), c('scheduled_min', 'number'), c('worked_min', 'number'), c('break_min', 'number'),
+      c('lunch_min', 'number'), c('other_min', 'number'), c('adherence_pct', 'number'), c('conformance_pct', 'number'),
+      c('violations', 'int'), c('first_in', 'datetime'), c('last_out', 'datetime'),
+    ],
+  },
+  Outbox: {
+    name: 'Outbox',
+    version: 1,
+    columns: [
+      c('alert_id', 'id'), c('created_at', 'datetime'), c('kind', 'id'), c('target', 'text'), c('text', 'text'), c('status', 'id'),
+      c('attempts', 'int'), c('next_try_at', 'datetime'), c('sent_at', 'datetime'), c('error', 'text'),
+    ],
+  },
+  Audit: {
+    name: 'Audit',
+    version: 1,
+    columns: [c('at', 'datetime'), c('actor', 'email'), c('action', 'id'), c('target', 'text'), c('before', 'json'), c('after', 'json')],
+  },
+  Settings: {
+    name: 'Settings',
+    version: 1,
+    // Also holds the schema version of every tab, as rows "schema.<Tab>" = N.
+    columns: [c('key', 'id', true), c('value', 'text')],
+  },
+} as const satisfies Record<string, TabSpec>;
+
+export type TabName = keyof typeof TABS;
+export const TAB_ORDER: readonly TabName[] = [
+  'Employees', 'Groups', 'Statuses', 'Rules', 'Schedule', 'Log', 'Current', 'Devices', 'Violations', 'Daily', 'Outbox', 'Audit', 'Settings',
+];
+
+export function columnIndex(tab: TabName, column: string): number {
+  const i = TABS[tab].columns.findIndex((col) => col.name === column);
+  if (i < 0) throw new Error(`${tab} has no column ${column}`);
+  return i;
+}

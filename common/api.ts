@@ -1,0 +1,122 @@
+// The web-app API: one POST endpoint, a JSON body with an `op`, a JSON envelope in reply (DESIGN.md).
+// Times are epoch milliseconds; dates are 'yyyy-MM-dd' in the spreadsheet's time zone. Never Date objects.
+import type { StatusInfo, Role, EntrySource } from './status.ts';
+import type { ErrorCode } from './errors.ts';
+
+export interface LoginStartRequest {
+  op: 'login.start';
+  email: string;
+  device_id: string;
+}
+/** The same reply whether or not the email belongs to someone: no hint either way. */
+export interface LoginStartReply {
+  sent: true;
+  /** Where the code went, without saying whether it went at all: 'email' (or 'telegram' once linked). */
+  channel_hint: 'email_or_telegram';
+  expires_in_s: number;
+}
+
+export interface LoginFinishRequest {
+  op: 'login.finish';
+  email: string;
+  code: string;
+  device_id: string;
+}
+export interface EmployeeInfo {
+  id: string;
+  email: string;
+  name: string;
+  group: string;
+  role: Role;
+}
+export interface LoginFinishReply {
+  token: string;
+  expires_at: number;
+  employee: EmployeeInfo;
+  statuses: StatusInfo[];
+}
+
+/** One status change, numbered by the client per device (1, 2, 3, ...). */
+export interface SyncEntry {
+  seq: number;
+  /** Made by the client (a UUID); unique forever. */
+  entry_id: string;
+  status: string;
+  /** The client's clock when the change happened. */
+  at: number;
+  comment?: string;
+  /** Optional; if present it must be the token's employee. */
+  employee_id?: string;
+  /** The client was offline when the change was made. */
+  offline?: boolean;
+}
+
+export interface SyncRequest {
+  op: 'sync';
+  token: string;
+  device_id: string;
+  /** The client's clock when it sent the request: the server corrects entry times by now - sent_at. */
+  sent_at: number;
+  entries: SyncEntry[];
+}
+
+export type EntryResult =
+  | { seq: number; entry_id: string; result: 'accepted'; at: number }
+  | { seq: number; entry_id: string; result: 'duplicate' }
+  | { seq: number; entry_id: string; result: 'refused'; code: ErrorCode; message: string };
+
+export interface CurrentState {
+  status: string;
+  since: number;
+}
+
+export interface PlannedBreak {
+  status: string;
+  start: number;
+  minutes: number;
+}
+
+export interface TodaySchedule {
+  shift_start: number;
+  shift_end: number;
+  breaks: PlannedBreak[];
+}
+
+export interface TimelineSegment {
+  status: string;
+  start: number;
+  /** null while it is still going on. */
+  end: number | null;
+  source: EntrySource;
+}
+
+export interface TodayBlock {
+  /** 'yyyy-MM-dd' in the spreadsheet's time zone. */
+  date: string;
+  time_zone: string;
+  schedule: TodaySchedule | null;
+  timeline: TimelineSegment[];
+}
+
+export interface SyncReply {
+  /** Every entry of this device up to this seq is settled (accepted, duplicate or refused for good). */
+  accepted_through_seq: number;
+  results: EntryResult[];
+  server_time: number;
+  current: CurrentState | null;
+  today: TodayBlock;
+}
+
+export interface StateRequest {
+  op: 'state';
+  token: string;
+}
+export interface StateReply {
+  server_time: number;
+  current: CurrentState | null;
+  today: TodayBlock;
+  statuses: StatusInfo[];
+}
+
+export type ApiRequest = LoginStartRequest | LoginFinishRequest | SyncRequest | StateRequest;
+export type ApiOp = ApiRequest['op'];

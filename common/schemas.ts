@@ -1,0 +1,65 @@
+// valibot schemas for every API request: the server validates with them and the client builds
+// requests that pass them. Unknown fields are refused, so a typo is an error and not a silent no-op.
+import * as v from 'valibot';
+import { MAX_COMMENT_CHARS, MAX_ID_CHARS, MAX_SYNC_ENTRIES } from './limits.ts';
+
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_ID_CHARS), v.regex(/^[\w.:-]+$/, 'only letters, digits and . _ : -'));
+const email = v.pipe(v.string(), v.trim(), v.maxLength(254), v.email('not an email address'));
+const epochMs = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15));
+
+export const loginStartSchema = v.strictObject({
+  op: v.literal('login.start'),
+  email,
+  device_id: id,
+});
+
+export const loginFinishSchema = v.strictObject({
+  op: v.literal('login.finish'),
+  email,
+  code: v.pipe(v.string(), v.regex(/^\d{6}$/, 'the code is 6 digits')),
+  device_id: id,
+});
+
+export const syncEntrySchema = v.strictObject({
+  seq: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(Number.MAX_SAFE_INTEGER)),
+  entry_id: id,
+  status: id,
+  at: epochMs,
+  comment: v.optional(v.pipe(v.string(), v.maxLength(MAX_COMMENT_CHARS))),
+  employee_id: v.optional(id),
+  offline: v.optional(v.boolean()),
+});
+
+export const syncSchema = v.strictObject({
+  op: v.literal('sync'),
+  token: v.pipe(v.string(), v.minLength(1), v.maxLength(2048)),
+  device_id: id,
+  sent_at: epochMs,
+  entries: v.pipe(v.array(syncEntrySchema), v.maxLength(MAX_SYNC_ENTRIES, `at most ${MAX_SYNC_ENTRIES} entries per request`)),
+});
+
+export const stateSchema = v.strictObject({
+  op: v.literal('state'),
+  token: v.pipe(v.string(), v.minLength(1), v.maxLength(2048)),
+});
+
+export const requestSchemas = {
+  'login.start': loginStartSchema,
+  'login.finish': loginFinishSchema,
+  sync: syncSchema,
+  state: stateSchema,
+} as const;
+
+export type KnownOp = keyof typeof requestSchemas;
+
+export function isKnownOp(op: unknown): op is KnownOp {
+  return typeof op === 'string' && Object.prototype.hasOwnProperty.call(requestSchemas, op);
+}
+
+/** The first problem, said so a person can fix it: "entries[3].status: ...". */
+export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
+  const first = issues[0];
+  if (!first) return 'invalid request';
+  const path = (first.path ?? []).map((p) => (typeof p.key === 'number' ? `[${p.key}]` : `.${String(p.key)}`)).join('').replace(/^\./, '');
+  return path ? `${path}: ${first.message}` : first.message;
+}

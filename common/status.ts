@@ -1,0 +1,21 @@
+// Status kinds: what a status code means for measures and rules (Statuses tab, column kind).
+export const STATUS_KINDS = ['work', 'break', 'lunch', 'meeting', 'training', 'offline'] as const;
+export type StatusKind = (typeof STATUS_KINDS)[number];
+
+/** Where an entry came from (Log column source). */
+export const ENTRY_SOURCES = ['web', 'bot', 'admin', 'system'] as const;
+export type EntrySource = (typeof ENTRY_SOURCES)[number];
+
+export const ROLES = ['employee', 'lead', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A status as employees see it (from the Statuses tab). */
+export interface StatusInfo {
+  code: string;
+  label_ru: string;
+  label_en: string;
+  kind: StatusKind;
+  counts_as_work: boolean;
+  /** CSS colour, e.g. #34a853 */
+  color: string;
+}
