@@ -3,16 +3,23 @@
 import { resolve } from 'node:path';
 import { Runtime, REPO_ROOT } from '../runtime/runtime.ts';
 import { createAppServer } from './app.ts';
+import { bootstrapWorkbook } from './bootstrap.ts';
+import { existsSync } from 'node:fs';
 
 const port = Number(process.env.PORT ?? 8080);
 const host = '127.0.0.1';
 const workbookFile = resolve(REPO_ROOT, process.env.WTT_DATA ?? 'data/workbook.xlsx');
 const base = `http://${host}:${port}`;
 
+const isNew = !existsSync(workbookFile);
 // WTT_BUNDLE_DIR runs another bundle (the runtime's own tests use a probe project).
 const bundleDir = process.env.WTT_BUNDLE_DIR ? resolve(process.env.WTT_BUNDLE_DIR) : undefined;
 const runtime = await Runtime.open({ workbookFile, bundleDir, webAppUrl: `${base}/exec`, scheduler: true }).catch((e: Error) => {
   console.error(`\nThe local runtime cannot start:\n${e.message}\n`);
+  process.exit(1);
+});
+const notes = await bootstrapWorkbook(runtime, isNew).catch((e: Error) => {
+  console.error(`\nThe workbook could not be prepared:\n${e.message}\n`);
   process.exit(1);
 });
 const server = createAppServer(runtime);
@@ -28,6 +35,7 @@ WorkTimeTracker local runtime
   admin page     ${base}/admin
   web app        ${base}/exec
   dev API        ${base}/_dev/mail  /_dev/pushes  /_dev/clock  /_dev/stats  POST /_dev/run/NAME
+${notes.map((n) => `\n${n}`).join('')}
 Press Ctrl-C to stop.`);
 });
 

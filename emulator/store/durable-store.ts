@@ -341,6 +341,7 @@ export class DurableWorkbookStore implements WorkbookStore {
       this.workbooks.set(t.id, model);
       if (entry) {
         Object.assign(entry, { hash: fileHash, layout: layoutOf(model) });
+        delete entry.pending; // a snapshot of the runtime's that the outside version replaced
         t.refreshBase = true;
       }
       return true;

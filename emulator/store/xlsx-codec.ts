@@ -15,7 +15,7 @@ import { DEFAULT_COLUMNS, DEFAULT_ROWS, formulaKey, formulaPosition, lastColumn 
 import { fromWallMs, toWallMs } from '../model/timezone.ts';
 import type { CellValue, SheetModel, SpreadsheetModel } from '../model/types.ts';
 import { ColumnFormats, FormatRuleBuilder } from './column-formats.ts';
-import type { DateFixup, SheetLayout, SpreadsheetLayout } from './layout.ts';
+import type { CellFixup, SheetLayout, SpreadsheetLayout } from './layout.ts';
 import { layoutOf } from './layout.ts';
 import { ZipReader } from './zip-reader.ts';
 
@@ -87,10 +87,10 @@ export async function writeSpreadsheetXlsx(ss: SpreadsheetModel, out: string | W
   // column format, an automatic cell gets a style of its own (General, with the default protection spelled
   // out so exceljs does not fold it into style 0).
   const explicitGeneral = { numFmt: 'General', protection: { locked: true } } as StyleModel;
-  const fixups = new Map<number, DateFixup[]>();
+  const fixups = new Map<number, CellFixup[]>();
   try {
     for (const sheet of ss.sheets) {
-      const sheetFixups: DateFixup[] = [];
+      const sheetFixups: CellFixup[] = [];
       await writeSheet(workbook, sheet, ss.timeZone, styleFor, explicitGeneral, sheetFixups);
       if (sheetFixups.length) fixups.set(sheet.id, sheetFixups);
     }
@@ -109,7 +109,7 @@ async function writeSheet(
   timeZone: string,
   styleFor: (format: string) => StyleModel,
   explicitGeneral: StyleModel,
-  fixups: DateFixup[],
+  fixups: CellFixup[],
 ): Promise<void> {
   const views: Partial<ExcelJS.WorksheetView>[] =
     sheet.frozenRows > 0 ? [{ state: 'frozen', ySplit: sheet.frozenRows, xSplit: 0 }] : [{}];
@@ -132,9 +132,12 @@ async function writeSheet(
     if (!cols) formulaRows.set(row, (cols = new Map()));
     cols.set(col, formula);
   }
-  const rowNumbers = new Set<number>(formulaRows.keys());
-  for (let r = 1; r <= sheet.rows.length; r++) if (sheet.rows[r - 1].length) rowNumbers.add(r);
-  const ordered = formulaRows.size ? [...rowNumbers].sort((a, b) => a - b) : null;
+  let ordered: number[] | null = null;
+  if (formulaRows.size) {
+    const rowNumbers = new Set<number>(formulaRows.keys());
+    for (let r = 1; r <= sheet.rows.length; r++) if (sheet.rows[r - 1].length) rowNumbers.add(r);
+    ordered = [...rowNumbers].sort((a, b) => a - b);
+  }
 
   let sinceYield = 0;
   const writeRow = (r: number): void => {
@@ -157,13 +160,15 @@ async function writeSheet(
           // The file says wall-clock time as a serial day number; keep the instant where that is lossy.
           const serial = EXCEL_EPOCH_DAYS + wall / DAY_MS;
           if (Math.round((serial - EXCEL_EPOCH_DAYS) * DAY_MS) !== wall || fromWallMs(wall, timeZone) !== ms) {
-            fixups.push([r, c, ms]);
+            fixups.push([r, c, new Date(ms)]);
           }
           value = new Date(wall);
         }
       } else if (typeof value === 'number' && isDateFormat(format)) {
         // A number under a date format stays a number in the model; a date format would read back as Date.
         format = '';
+      } else if (typeof value === 'boolean' && formula !== undefined) {
+        fixups.push([r, c, value]); // exceljs reads a formula's boolean result back as 1 or 0
       }
       const cell = row.getCell(c);
       cell.value = formula !== undefined ? { formula: formula.replace(/^=/, ''), result: value, date1904: false } : (value ?? null);
@@ -418,7 +423,7 @@ function assemble(read: ReadSheet[], opts: ReadOptions): SpreadsheetModel {
     };
     sheet.maxRows = Math.max(sheet.maxRows, usedRows, sheet.frozenRows);
     sheet.maxColumns = Math.max(sheet.maxColumns, usedColumns);
-    if (exact) for (const [row, col, ms] of known!.dateFixups ?? []) fixDate(sheet, row, col, ms);
+    if (exact) for (const [row, col, value] of known!.cellFixups ?? []) fixCell(sheet, row, col, value);
     return sheet;
   });
   // Sheets the layout does not know get fresh ids; the first sheet of a new file is 0, as Google's is.
@@ -438,9 +443,12 @@ function assemble(read: ReadSheet[], opts: ReadOptions): SpreadsheetModel {
   };
 }
 
-function fixDate(sheet: SheetModel, row: number, col: number, ms: number): void {
+function fixCell(sheet: SheetModel, row: number, col: number, value: Date | boolean): void {
+  while (sheet.rows.length < row) sheet.rows.push([]);
   const r = sheet.rows[row - 1];
-  if (r && isDate(r[col - 1])) r[col - 1] = new Date(ms);
+  // exceljs drops a `false` result entirely, so the cell may be missing here.
+  while (r.length < col - 1) r.push('');
+  r[col - 1] = isDate(value) ? new Date(value.getTime()) : value;
 }
 
 /**

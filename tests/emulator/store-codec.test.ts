@@ -88,11 +88,19 @@ describe('values', () => {
 
   it('keeps formulas as formulas, with the stored value as their cached result', async () => {
     const ss = build('UTC', (s) => [
-      { t: 'setValues', ss: s, sheetId: 0, row: 1, col: 1, values: [[1, 2, 3, 'x', '']], formulas: [[null, null, '=A1+B1', '=IF(A1>0,"x","y")', '=NOW()']] },
+      {
+        t: 'setValues',
+        ss: s,
+        sheetId: 0,
+        row: 1,
+        col: 1,
+        values: [[1, 2, 3, 'x', '', true, false]],
+        formulas: [[null, null, '=A1+B1', '=IF(A1>0,"x","y")', '=NOW()', '=A1>0', '=A1<0']],
+      },
     ]);
     const { file, exact, derived } = await roundTrip(ss);
     expect(canonical(exact)).toBe(canonical(ss));
-    expect([...derived.sheets[0].formulas.values()]).toEqual(['=A1+B1', '=IF(A1>0,"x","y")', '=NOW()']);
+    expect([...derived.sheets[0].formulas.values()]).toEqual(['=A1+B1', '=IF(A1>0,"x","y")', '=NOW()', '=A1>0', '=A1<0']);
     const ws = (await witness(file)).worksheets[0];
     expect(ws.getCell('C1').formula).toBe('A1+B1');
     expect((ws.getCell('C1').value as ExcelJS.CellFormulaValue).result).toBe(3);
