@@ -5,6 +5,10 @@ export const EXPOSED = [
   'doGet',
   'doPost',
   'onOpen',
+  'onEdit',
+  'setup',
+  'setupFromMenu',
+  'seedDemoData',
   'showHealthSidebar',
   'sidebarHealth',
 ] as const;

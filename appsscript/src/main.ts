@@ -5,11 +5,16 @@ import { handlePost } from './http/do-post.ts';
 import { addMenu, showSidebar } from './gas/menu.ts';
 import { health } from './services/health.ts';
 import { spreadsheetTimeZone } from './gas/environment.ts';
+import { onSheetEdit, runSeedDemoData, runSetup, setupFromMenu } from './gas/admin-actions.ts';
 
 export const globals: Record<ExposedName, (...args: any[]) => unknown> = {
   doGet: (e: GoogleAppsScript.Events.DoGet) => handleGet(e),
   doPost: (e: GoogleAppsScript.Events.DoPost) => handlePost(e),
   onOpen: () => addMenu(),
+  onEdit: (e: GoogleAppsScript.Events.SheetsOnEdit) => onSheetEdit(e),
+  setup: () => runSetup(),
+  setupFromMenu: () => setupFromMenu(),
+  seedDemoData: () => runSeedDemoData(),
   showHealthSidebar: () => showSidebar('Health', 'WorkTimeTracker'),
   sidebarHealth: () => health(Date.now(), spreadsheetTimeZone()),
 };

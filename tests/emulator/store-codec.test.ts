@@ -282,29 +282,3 @@ describe('dates and time zones', () => {
     expect(exact.sheets[0].rows[0]).toEqual(dates);
   });
 });
-
-// Measured by hand: WTT_STORE_BENCH=1 npx vitest run tests/emulator/store-codec.test.ts
-describe.skipIf(!process.env.WTT_STORE_BENCH)('performance', () => {
-  it('writes and reads a Log tab of 500,000 rows x 12 columns', async () => {
-    const rows: CellValue[][] = [];
-    const t0 = Date.UTC(2024, 0, 1);
-    for (let r = 0; r < 500_000; r++) {
-      rows.push([`ev-${r}`, `user${r % 300}@example.com`, new Date(t0 + r * 60_000), 'break', r % 7, r * 0.25, r % 2 === 0, 'note', '', 'x', 12.5, `end-${r % 1000}`]);
-    }
-    const ss = build('Europe/Berlin', (s) => [
-      { t: 'insertSheet', ss: s, sheetId: 1, name: 'Log', index: 1, rows: 500_001, columns: 12 },
-      { t: 'setValues', ss: s, sheetId: 1, row: 2, col: 1, values: rows },
-      { t: 'setNumberFormat', ss: s, sheetId: 1, rule: { r1: 2, c1: 3, r2: Infinity, c2: 3, format: 'yyyy-mm-dd hh:mm' } },
-    ]);
-    const file = tmpFile();
-    let t = performance.now();
-    const layout = await writeSpreadsheetXlsx(ss, file);
-    const write = performance.now() - t;
-    t = performance.now();
-    const back = await readSpreadsheetXlsx(file, { id: 's', name: 'Book', timeZone: 'Europe/Berlin', layout, exact: true });
-    const read = performance.now() - t;
-    console.log(`500k x 12: write ${(write / 1000).toFixed(1)} s, read ${(read / 1000).toFixed(1)} s, file ${(fs.statSync(file).size / 1e6).toFixed(1)} MB`);
-    expect(back.sheets[1].rows.length).toBe(500_001);
-    expect(back.sheets[1].rows[500_000]).toEqual(rows[499_999]);
-  }, 300_000);
-});

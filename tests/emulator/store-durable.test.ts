@@ -329,23 +329,3 @@ describe('spreadsheets made with create()', () => {
     expect(fs.readdirSync(dir, { recursive: true }).sort()).toEqual(before);
   });
 });
-
-// Measured by hand: WTT_STORE_BENCH=1 npx vitest run tests/emulator/store-durable.test.ts
-describe.skipIf(!process.env.WTT_STORE_BENCH)('performance', () => {
-  it('journal append cost per op', async () => {
-    const store = await open();
-    const n = 20_000;
-    const row = (i: number) => [[`ev-${i}`, 'user@example.com', new Date(Date.UTC(2024, 0, 1) + i * 60_000), 'break', i, true]];
-    let t = performance.now();
-    for (let i = 0; i < n; i++) store.apply({ t: 'setValues', ss: store.activeId, sheetId: 0, row: i + 1, col: 1, values: row(i) });
-    const apply = (performance.now() - t) / n;
-    t = performance.now();
-    for (let i = 0; i < 200; i++) {
-      store.apply({ t: 'setValues', ss: store.activeId, sheetId: 0, row: i + 1, col: 1, values: row(i) });
-      store.sync();
-    }
-    const applySync = (performance.now() - t) / 200;
-    console.log(`apply+journal ${(apply * 1000).toFixed(1)} µs/op (one 6-cell row), apply+journal+fsync ${applySync.toFixed(2)} ms/op`);
-    await store.close();
-  }, 120_000);
-});

@@ -2,6 +2,7 @@
 export function addMenu(): void {
   SpreadsheetApp.getUi()
     .createMenu('WorkTimeTracker')
+    .addItem('Настроить таблицу / Set up the spreadsheet', 'setupFromMenu')
     .addItem('Состояние / Health', 'showHealthSidebar')
     .addToUi();
 }

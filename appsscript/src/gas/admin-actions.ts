@@ -1,0 +1,43 @@
+// What the spreadsheet's menu runs: setup, demo data, and cache invalidation after hand edits.
+import { setup, type SetupReport } from '../services/setup.ts';
+import { seedDemoData, type SeedReport } from '../services/demo-data.ts';
+import { gasSheetPort } from './sheet-port.ts';
+import { calendarFor } from './calendar.ts';
+import { spreadsheetTimeZone } from './environment.ts';
+import { invalidateReferenceCache } from './reference-cache.ts';
+import { exclusive } from './api-wiring.ts';
+
+/** Tabs whose rows are served from the reference cache: a hand edit there must be seen at once. */
+const REFERENCE_TABS = new Set(['Employees', 'Groups', 'Statuses', 'Rules', 'Schedule', 'Settings']);
+
+export function runSetup(): SetupReport {
+  const report = exclusive(() => setup(gasSheetPort()));
+  invalidateReferenceCache();
+  return report;
+}
+
+export function runSeedDemoData(): SeedReport {
+  const today = calendarFor(spreadsheetTimeZone()).dateOf(Date.now());
+  const report = exclusive(() => seedDemoData(gasSheetPort(), today, { adminEmail: Session.getEffectiveUser().getEmail() }));
+  invalidateReferenceCache();
+  return report;
+}
+
+export function onSheetEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined): void {
+  const tab = e?.range?.getSheet().getName();
+  if (tab === undefined || REFERENCE_TABS.has(tab)) invalidateReferenceCache();
+}
+
+/** The menu item: runs setup and says what it did, in both languages. */
+export function setupFromMenu(): void {
+  const r = runSetup();
+  const lines = r.nothingToDo
+    ? ['Everything is up to date. / Всё в актуальном состоянии.']
+    : [
+        ...r.created.map((t) => `Created / Создана: ${t}`),
+        ...r.migrated.map((m) => `Upgraded / Обновлена: ${m.tab} v${m.from} → v${m.to} (${m.rows} rows / строк)`),
+        ...r.adopted.map((a) => `Adopted / Принята: ${a.tab} v${a.version}`),
+        ...r.tidied.map((t) => `Trimmed / Сокращена: ${t.tab} (−${t.columnsRemoved} columns / столбцов)`),
+      ];
+  SpreadsheetApp.getUi().alert('WorkTimeTracker', lines.join('\n'), SpreadsheetApp.getUi().ButtonSet.OK);
+}

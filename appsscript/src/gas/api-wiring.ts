@@ -1,0 +1,68 @@
+// Wires the web-app ops to their use cases with the Apps Script services of this execution.
+// Everything is built lazily: an op reads only what it needs, and reference data comes from the cache.
+import type { Handlers } from '../http/api.ts';
+import { loginFinish, loginStart, authenticate } from '../services/login.ts';
+import { state, statusInfo, sync, type TrackingDeps } from '../services/tracking.ts';
+import { Busy } from '../services/errors.ts';
+import { openTables, type Tables } from '../store/tables.ts';
+import { scheduleWindow } from '../store/reference.ts';
+import type { ReferenceData } from '../store/reference.ts';
+import { gasSheetPort } from './sheet-port.ts';
+import { loadReference } from './reference-cache.ts';
+import { calendarFor, type Calendar } from './calendar.ts';
+import { spreadsheetTimeZone } from './environment.ts';
+import { withScriptLock } from './script-lock.ts';
+import { tokenSigningKey } from './secrets.ts';
+import { gasCrypto } from './crypto.ts';
+import { scriptJsonCache } from './cache-store.ts';
+import { emailCodeChannel } from './mailer.ts';
+
+/** Entries older than this (after clock correction) are refused per entry: they would be archived at once. */
+export const ENTRY_RETENTION_MS = 31 * 24 * 3600 * 1000;
+
+function lazy<T>(make: () => T): () => T {
+  let made = false;
+  let value: T;
+  return () => {
+    if (!made) {
+      value = make();
+      made = true;
+    }
+    return value;
+  };
+}
+
+const busy = (): never => {
+  throw new Busy('The server is busy; the request will be retried', 'Сервер занят; запрос будет повторён');
+};
+
+export function exclusive<T>(fn: () => T): T {
+  return withScriptLock(fn, busy);
+}
+
+export function apiHandlers(now: number): Handlers {
+  const calendar = lazy<Calendar>(() => calendarFor(spreadsheetTimeZone()));
+  const tables = lazy<Tables>(() => openTables(gasSheetPort(), { timeZone: calendar().timeZone, formatDate: calendar().format }));
+  const reference = lazy<ReferenceData>(() => loadReference(tables(), scheduleWindow(calendar().dateOf(now))));
+  const signingKey = lazy(() => tokenSigningKey());
+  const base = () => ({ employees: reference().employees, now, cache: scriptJsonCache(), signingKey: signingKey(), crypto: gasCrypto, exclusive });
+  const tracking = (): TrackingDeps => ({
+    now,
+    timeZone: calendar().timeZone,
+    dateOf: calendar().dateOf,
+    zonedTime: calendar().zonedTime,
+    retentionMs: ENTRY_RETENTION_MS,
+    authenticate: (token, deviceId) =>
+      authenticate(token, deviceId, { employees: reference().employees, now, signingKey: signingKey(), crypto: gasCrypto }).employee,
+    statuses: reference().statuses,
+    shiftFor: (employeeId, date) => reference().schedule.find((s) => s.employee_id === employeeId && s.date === date) ?? null,
+    withLock: exclusive,
+    tables: tables(),
+  });
+  return {
+    'login.start': (req) => loginStart(req, { ...base(), channels: { email: emailCodeChannel } }),
+    'login.finish': (req) => loginFinish(req, { ...base(), statuses: reference().statuses.map(statusInfo) }),
+    sync: (req) => sync(req, tracking()),
+    state: (req) => state(req, tracking()),
+  };
+}

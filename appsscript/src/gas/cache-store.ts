@@ -1,0 +1,45 @@
+// JSON values in the script cache (CacheService). A cache may forget anything at any time, so it only
+// holds what can be lost: rate-limit counters and short-lived login codes.
+
+export interface JsonCache {
+  /** The values of those keys that are present and readable, in ONE service call. */
+  getAll(keys: readonly string[]): Record<string, unknown>;
+  /** Writes every value with the same lifetime, in ONE service call. */
+  putAll(values: Record<string, unknown>, ttlSeconds: number): void;
+  /** Removes the keys in ONE service call. */
+  removeAll(keys: readonly string[]): void;
+}
+
+/** CacheService keeps an entry 6 hours at most, and at least a second. */
+export const CACHE_MAX_TTL_SECONDS = 21600;
+
+export function clampTtlSeconds(ttlSeconds: number): number {
+  return Math.min(CACHE_MAX_TTL_SECONDS, Math.max(1, Math.ceil(ttlSeconds)));
+}
+
+export function scriptJsonCache(): JsonCache {
+  const cache = CacheService.getScriptCache();
+  return {
+    getAll(keys) {
+      if (keys.length === 0) return {};
+      const raw = cache.getAll([...keys]);
+      const out: Record<string, unknown> = {};
+      for (const k of Object.keys(raw)) {
+        try {
+          out[k] = JSON.parse(raw[k]);
+        } catch {
+          // Not ours (or cut short): treated as absent, which a cache entry may always be.
+        }
+      }
+      return out;
+    },
+    putAll(values, ttlSeconds) {
+      const encoded: Record<string, string> = {};
+      for (const k of Object.keys(values)) encoded[k] = JSON.stringify(values[k]);
+      if (Object.keys(encoded).length > 0) cache.putAll(encoded, clampTtlSeconds(ttlSeconds));
+    },
+    removeAll(keys) {
+      if (keys.length > 0) cache.removeAll([...keys]);
+    },
+  };
+}

@@ -1,0 +1,29 @@
+// The login code by email (MailApp), in Russian and English: the team reads either.
+import type { CodeChannel, CodeDelivery } from '../services/login.ts';
+
+export const LOGIN_MAIL_SUBJECT = 'WorkTimeTracker: код входа / login code';
+const SENDER_NAME = 'WorkTimeTracker';
+
+/** The text of the mail. The code stays out of the subject, which lock screens and mail lists show. */
+export function loginCodeMailBody(code: string, expiresInS: number): string {
+  const minutes = Math.max(1, Math.round(expiresInS / 60));
+  return [
+    `Ваш код входа в WorkTimeTracker: ${code}`,
+    `Код действует ${minutes} мин. и подходит только один раз. Если вы не запрашивали вход, просто проигнорируйте это письмо.`,
+    '',
+    `Your WorkTimeTracker login code: ${code}`,
+    `It is valid for ${minutes} min and works once. If you did not ask to sign in, ignore this email.`,
+  ].join('\n');
+}
+
+export function sendLoginCodeEmail(to: string, code: string, expiresInS: number): void {
+  MailApp.sendEmail(to, LOGIN_MAIL_SUBJECT, loginCodeMailBody(code, expiresInS), { name: SENDER_NAME });
+}
+
+/** The email CodeChannel of the login service. */
+export const emailCodeChannel: CodeChannel = {
+  kind: 'email',
+  send(d: CodeDelivery): void {
+    sendLoginCodeEmail(d.employee.email, d.code, d.expiresInS);
+  },
+};

@@ -1,0 +1,141 @@
+// Setup: makes the workbook match schema.ts. Creates missing tabs, upgrades older ones in place through the
+// migrations, adopts tabs that have the right header but no recorded version, trims surplus columns, and
+// records every tab's version in Settings ("schema.<Tab>" = N). It first decides everything and only then
+// changes anything, so a tab it cannot upgrade stops it before a single cell is touched. Running it again
+// finds nothing to do.
+import { TABS, TAB_ORDER, type TabName } from '../store/schema.ts';
+import type { Cell, SheetPort, TabShape } from '../store/port.ts';
+import { preserveCell, textCell } from '../store/cells.ts';
+import { SetupRefused } from '../store/errors.ts';
+import { headerNames, sameHeader } from '../store/records.ts';
+import { columnsOf, migrateRows, migrationPath, versionsWithHeader } from '../store/migrations.ts';
+import { readSettingsSnapshot, settingsMap, writeSettings, type SettingsSnapshot } from '../store/settings.ts';
+
+export const DATETIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
+
+export interface SetupReport {
+  created: string[];
+  migrated: { tab: string; from: number; to: number; rows: number }[];
+  /** Tabs whose header was right but whose version was not recorded (or recorded wrongly). */
+  adopted: { tab: string; version: number }[];
+  /** Tabs whose empty surplus columns were deleted. */
+  tidied: { tab: string; columnsRemoved: number }[];
+  ok: string[];
+  nothingToDo: boolean;
+}
+
+type Step =
+  | { tab: TabName; kind: 'create' }
+  | { tab: TabName; kind: 'initialise' } // the tab exists but is completely empty
+  | { tab: TabName; kind: 'migrate'; from: number; shape: TabShape; adopted: boolean }
+  | { tab: TabName; kind: 'keep'; version: number; adopted: boolean };
+
+export function versionKey(tab: string): string {
+  return `schema.${tab}`;
+}
+
+export function setup(port: SheetPort): SetupReport {
+  const shapes = new Map(TAB_ORDER.map((tab) => [tab, port.shape(TABS[tab].name)] as const));
+  // Recorded versions can only be read from a Settings tab that has its header; plan() judges it like any tab.
+  const settingsShape = shapes.get('Settings');
+  const settings = settingsShape && sameHeader(settingsShape.header, headerNames(TABS.Settings)) ? readSettingsSnapshot(port) : null;
+  const steps = plan(shapes, settings ? settingsMap(settings) : new Map());
+  return apply(port, steps, settings);
+}
+
+function plan(shapes: Map<TabName, TabShape | null>, recorded: Map<string, string>): Step[] {
+  return TAB_ORDER.map((tab): Step => {
+    const shape = shapes.get(tab) ?? null;
+    if (!shape) return { tab, kind: 'create' };
+    if (shape.lastRow === 0 && shape.lastColumn === 0) return { tab, kind: 'initialise' };
+    const candidates = versionsWithHeader(tab, shape.header);
+    if (candidates.length === 0) {
+      return refuse(
+        tab,
+        `its header [${shape.header.join(', ')}] is not any known version of this tab (expected [${headerNames(TABS[tab]).join(', ')}]); restore the header row`,
+        `её заголовок [${shape.header.join(', ')}] не совпадает ни с одной известной версией (ожидается [${headerNames(TABS[tab]).join(', ')}]); восстановите строку заголовков`,
+      );
+    }
+    const saved = Number(recorded.get(versionKey(tab)));
+    // The header is the truth (a run stopped after migrating but before recording leaves them apart); the
+    // recorded number only decides between versions that share a header.
+    const version = candidates.includes(saved) ? saved : candidates[0];
+    const adopted = version !== saved;
+    if (version === TABS[tab].version) return { tab, kind: 'keep', version, adopted };
+    if (!migrationPath(tab, version)) {
+      return refuse(tab, `there is no migration from version ${version} to ${TABS[tab].version}`, `нет миграции с версии ${version} на ${TABS[tab].version}`);
+    }
+    // The upgrade rewrites the tab as wide as the new version: anything right of the old columns would be
+    // overwritten, so it has to be moved first.
+    if (shape.lastColumn > columnsOf(tab, version).length) {
+      return refuse(
+        tab,
+        `column ${shape.lastColumn} holds data to the right of the version ${version} columns; move it elsewhere before upgrading`,
+        `в столбце ${shape.lastColumn} есть данные правее столбцов версии ${version}; перенесите их перед обновлением`,
+      );
+    }
+    return { tab, kind: 'migrate', from: version, shape, adopted };
+  });
+}
+
+function refuse(tab: string, english: string, russian: string): never {
+  throw new SetupRefused(tab, english, russian);
+}
+
+function apply(port: SheetPort, steps: Step[], settings: SettingsSnapshot | null): SetupReport {
+  const report: SetupReport = { created: [], migrated: [], adopted: [], tidied: [], ok: [], nothingToDo: false };
+  for (const step of steps) {
+    const spec = TABS[step.tab];
+    const width = spec.columns.length;
+    switch (step.kind) {
+      case 'create':
+        port.createTab(spec.name, headerNames(spec));
+        shapeNewTab(port, step.tab);
+        report.created.push(spec.name);
+        break;
+      case 'initialise':
+        port.writeRows(spec.name, 1, [headerNames(spec).map(textCell)]);
+        shapeNewTab(port, step.tab);
+        report.created.push(spec.name);
+        break;
+      case 'migrate': {
+        const rows = migrate(port, step.tab, step.from, step.shape);
+        shapeNewTab(port, step.tab);
+        report.migrated.push({ tab: spec.name, from: step.from, to: spec.version, rows });
+        break;
+      }
+      case 'keep': {
+        const removed = port.fitColumns(spec.name, width);
+        if (removed > 0) report.tidied.push({ tab: spec.name, columnsRemoved: removed });
+        if (step.adopted) report.adopted.push({ tab: spec.name, version: step.version });
+        else report.ok.push(spec.name);
+        break;
+      }
+    }
+  }
+  const versions = new Map(TAB_ORDER.map((tab) => [versionKey(tab), String(TABS[tab].version)] as const));
+  writeSettings(port, settings ?? readSettingsSnapshot(port), versions);
+  report.nothingToDo = !report.created.length && !report.migrated.length && !report.adopted.length && !report.tidied.length;
+  return report;
+}
+
+/** Header frozen, exactly as wide as the header, instants shown as date and time. */
+function shapeNewTab(port: SheetPort, tab: TabName): void {
+  const spec = TABS[tab];
+  port.setFrozenRows(spec.name, 1);
+  port.fitColumns(spec.name, spec.columns.length);
+  spec.columns.forEach((col, i) => {
+    if (col.type === 'datetime') port.setColumnFormat(spec.name, i + 1, DATETIME_FORMAT);
+  });
+}
+
+/** Rewrites header and rows in one write; returns the number of data rows carried over. */
+function migrate(port: SheetPort, tab: TabName, from: number, shape: TabShape): number {
+  const spec = TABS[tab];
+  const oldWidth = columnsOf(tab, from).length;
+  const rows = port.readRows(spec.name, 2, Math.max(0, shape.lastRow - 1), oldWidth);
+  const upgraded = migrateRows(tab, from, rows);
+  const block: Cell[][] = [headerNames(spec).map(textCell), ...upgraded.map((r) => r.map(preserveCell))];
+  port.writeRows(spec.name, 1, block);
+  return upgraded.length;
+}

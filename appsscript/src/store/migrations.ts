@@ -1,0 +1,91 @@
+// Every earlier shape of a tab and the steps that upgrade it, one version at a time.
+// A step sees one row as a record of cells keyed by column name, exactly as getValues read them, and returns
+// the row of the next version; cells it does not touch are carried over untouched. setup() writes the result
+// back with types preserved (cells.ts preserveCell), so no row and no value is lost.
+import { TABS, type ColumnSpec, type TabName } from './schema.ts';
+import type { Cell } from './port.ts';
+import { sameHeader } from './records.ts';
+
+export interface TabVersion {
+  version: number;
+  columns: readonly ColumnSpec[];
+}
+
+export type RawRow = Record<string, Cell>;
+
+export interface Migration {
+  tab: TabName;
+  from: number;
+  to: number;
+  /** What changes, for the setup report and the docs. */
+  summary: string;
+  migrate(row: RawRow): RawRow;
+}
+
+const c = (name: string, type: ColumnSpec['type']): ColumnSpec => ({ name, type });
+
+/** Versions older than the one in schema.ts. Keep every one forever: an old workbook may still hold it. */
+export const OLDER_VERSIONS: Partial<Record<TabName, readonly TabVersion[]>> = {
+  Devices: [{ version: 1, columns: [c('device_id', 'id'), c('employee_id', 'id'), c('last_seq', 'int'), c('last_seen', 'datetime')] }],
+};
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    tab: 'Devices',
+    from: 1,
+    to: 2,
+    summary: 'adds last_at (the time of the newest accepted entry), first set to last_seen',
+    // last_seen is the latest a device can have sent anything, so clamping to it never moves a later
+    // entry backwards by more than the old behaviour did.
+    migrate: (row) => ({ ...row, last_at: row.last_seen ?? '' }),
+  },
+];
+
+export function versionsOf(tab: TabName): TabVersion[] {
+  return [...(OLDER_VERSIONS[tab] ?? []), { version: TABS[tab].version, columns: TABS[tab].columns }];
+}
+
+export function columnsOf(tab: TabName, version: number): readonly ColumnSpec[] {
+  const v = versionsOf(tab).find((x) => x.version === version);
+  if (!v) throw new Error(`${tab} has no version ${version}`);
+  return v.columns;
+}
+
+/**
+ * The versions a header row can be: those whose columns start the row, longest first wins (columns an admin
+ * added to the right are allowed). Several only when versions share a header; [] when none fits.
+ */
+export function versionsWithHeader(tab: TabName, header: readonly string[]): number[] {
+  const fitting = versionsOf(tab).filter((v) => sameHeader(v.columns.map((col) => col.name), header.slice(0, v.columns.length)));
+  const longest = Math.max(0, ...fitting.map((v) => v.columns.length));
+  return fitting.filter((v) => v.columns.length === longest).map((v) => v.version);
+}
+
+/** The steps from `from` up to the current version, or null if one is missing. */
+export function migrationPath(tab: TabName, from: number): Migration[] | null {
+  const path: Migration[] = [];
+  for (let v = from; v < TABS[tab].version; ) {
+    const step = MIGRATIONS.find((m) => m.tab === tab && m.from === v);
+    if (!step || step.to <= v) return null;
+    path.push(step);
+    v = step.to;
+  }
+  return path;
+}
+
+/**
+ * Upgrades data rows (cells in the `from` version's column order) to the current version's column order.
+ * Row count and order never change.
+ */
+export function migrateRows(tab: TabName, from: number, rows: readonly Cell[][]): Cell[][] {
+  const path = migrationPath(tab, from);
+  if (!path) throw new Error(`${tab}: no migration path from version ${from} to ${TABS[tab].version}`);
+  const fromColumns = columnsOf(tab, from);
+  const toColumns = TABS[tab].columns;
+  return rows.map((cells) => {
+    let record: RawRow = {};
+    fromColumns.forEach((col, i) => (record[col.name] = cells[i] ?? ''));
+    for (const step of path) record = step.migrate(record);
+    return toColumns.map((col) => record[col.name] ?? '');
+  });
+}

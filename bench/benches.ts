@@ -1,0 +1,8 @@
+// Every benchmark `npm run bench` knows, in the order they run. A name chooses one: `npm run bench -- sync`.
+import type { Bench } from './lib/report.ts';
+import { runtimeBench } from './runtime.ts';
+import { syncBench } from './sync.ts';
+import { loadBench } from './load.ts';
+import { storeBench } from './store.ts';
+
+export const BENCHES: readonly Bench[] = [runtimeBench, syncBench, loadBench, storeBench];

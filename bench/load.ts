@@ -1,0 +1,203 @@
+// `load` (issue 3's load run): many devices syncing at once against the real server, started as `npm start`
+// starts it (its own process, a durable workbook, at most 30 executions at a time). Each simulated client
+// signs in with a mailed code, then sends its batches, retrying with full-jitter backoff until every entry
+// is settled. Afterwards the Log is read back and every acknowledged entry must be there exactly once.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Runtime } from '../emulator/runtime/runtime.ts';
+import { DEFAULT_RETRY, LoadCounters, SimulatedClient, type MailSource } from './lib/load-client.ts';
+import { checkExactlyOnce, readColumn, type ExactlyOnceCheck } from './lib/log-check.ts';
+import { setUpProductWorkbook, statusCodes, TEAM_SIZE, topUpTeam } from './lib/product-workbook.ts';
+import { machineInfo, type Bench, type BenchContext, type BenchReport } from './lib/report.ts';
+import { startServerProcess, type ServerProcess } from './lib/server-process.ts';
+import { percentile, round } from './lib/timing.ts';
+
+export interface LoadBenchOptions {
+  clients: number;
+  batches: number;
+  entriesPerBatch: number;
+  /** Bounds of the two phases; whatever is unfinished then is reported as such. */
+  loginDeadlineMs: number;
+  syncDeadlineMs: number;
+  /** A pause of up to this long (uniform) between a client's batches, as a person between two clicks. */
+  thinkMs: number;
+}
+
+const SIZES: Record<BenchContext['size'], LoadBenchOptions> = {
+  full: { clients: 200, batches: 5, entriesPerBatch: 10, loginDeadlineMs: 180_000, syncDeadlineMs: 240_000, thinkMs: 200 },
+  smoke: { clients: 6, batches: 2, entriesPerBatch: 3, loginDeadlineMs: 60_000, syncDeadlineMs: 60_000, thinkMs: 20 },
+};
+
+/**
+ * The runtime enforces MailApp's consumer quota (100 recipients per rolling 24 hours of the emulated
+ * clock), so sign-ins go in waves under it, and the emulated clock moves a day on between waves. The
+ * clients' own clocks do not move: the server corrects entry times by its clock minus sent_at.
+ */
+const MAIL_WAVE = 90;
+const DAY_AND_A_MINUTE = '1441m';
+
+async function prepareWorkbook(workbookFile: string, clients: number): Promise<{ emails: string[]; statuses: string[] }> {
+  const runtime = await Runtime.open({ workbookFile });
+  try {
+    await setUpProductWorkbook(runtime);
+    const team = topUpTeam(runtime.deps.workbooks, Math.max(TEAM_SIZE, clients));
+    return { emails: team.slice(0, clients).map((m) => m.email), statuses: statusCodes(runtime.deps.workbooks) };
+  } finally {
+    await runtime.close();
+  }
+}
+
+async function postJson(url: string, body: unknown): Promise<unknown> {
+  const res = await fetch(url, { method: 'POST', body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+async function signInAll(server: ServerProcess, clients: SimulatedClient[], deadline: number, log: (m: string) => void): Promise<string[]> {
+  const mailbox: MailSource = {
+    mail: async () => (await (await fetch(`${server.base}/_dev/mail`)).json()) as { to: string; body: string }[],
+  };
+  const errors: string[] = [];
+  for (let start = 0; start < clients.length; start += MAIL_WAVE) {
+    if (start > 0) await postJson(`${server.base}/_dev/clock`, { advance: DAY_AND_A_MINUTE });
+    const wave = clients.slice(start, start + MAIL_WAVE);
+    log(`signing in clients ${start + 1}-${start + wave.length}…`);
+    const results = await Promise.allSettled(wave.map((c) => c.login(mailbox, deadline)));
+    for (const r of results) if (r.status === 'rejected') errors.push((r.reason as Error).message);
+  }
+  return errors;
+}
+
+async function syncAll(clients: SimulatedClient[], o: LoadBenchOptions, statuses: string[], deadline: number): Promise<string[]> {
+  const results = await Promise.allSettled(
+    clients.map(async (c) => {
+      for (let b = 0; b < o.batches; b++) {
+        if (b > 0) await new Promise((r) => setTimeout(r, Math.random() * o.thinkMs));
+        c.record(o.entriesPerBatch, statuses);
+        await c.flush(deadline);
+      }
+    }),
+  );
+  return results.flatMap((r) => (r.status === 'rejected' ? [(r.reason as Error).message] : []));
+}
+
+interface LoadOutcome {
+  counters: LoadCounters;
+  loginErrors: string[];
+  syncErrors: string[];
+  syncWallMs: number;
+  entriesRecorded: number;
+  entriesPending: number;
+  refused: number;
+  check: ExactlyOnceCheck;
+  logRows: number;
+  serverExit: number | null;
+}
+
+async function drive(server: ServerProcess, emails: string[], statuses: string[], o: LoadBenchOptions, log: (m: string) => void): Promise<LoadOutcome> {
+  const counters = new LoadCounters();
+  const clients = emails.map((email) => new SimulatedClient(server.base, email, counters, DEFAULT_RETRY));
+  const loginErrors = await signInAll(server, clients, Date.now() + o.loginDeadlineMs, log);
+  const ready = clients.filter((c) => c.signedIn);
+  log(`${ready.length} clients sending ${o.batches} batches of ${o.entriesPerBatch} at once…`);
+  const t = performance.now();
+  const syncErrors = await syncAll(ready, o, statuses, Date.now() + o.syncDeadlineMs);
+  const syncWallMs = performance.now() - t;
+  log('reading the Log back…');
+  const logIds = await readColumn(server.base, 'Log', 'entry_id');
+  return {
+    counters,
+    loginErrors,
+    syncErrors,
+    syncWallMs,
+    entriesRecorded: clients.reduce((n, c) => n + c.recorded, 0),
+    entriesPending: clients.reduce((n, c) => n + c.pending, 0),
+    refused: clients.reduce((n, c) => n + c.refused.length, 0),
+    check: checkExactlyOnce(clients.flatMap((c) => c.acknowledged), logIds),
+    logRows: logIds.length,
+    serverExit: null,
+  };
+}
+
+export async function runLoadBench(o: LoadBenchOptions, log: (m: string) => void = () => {}): Promise<BenchReport> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'wtt-bench-load-'));
+  const workbookFile = join(dataDir, 'workbook.xlsx');
+  try {
+    log('preparing the workbook (setup, demo data, a team of 200)…');
+    const { emails, statuses } = await prepareWorkbook(workbookFile, o.clients);
+    if (emails.length < o.clients) throw new Error(`only ${emails.length} active employees for ${o.clients} clients`);
+    const server = await startServerProcess({ workbookFile });
+    let outcome: LoadOutcome;
+    try {
+      outcome = await drive(server, emails, statuses, o, log);
+    } catch (e) {
+      await server.stop();
+      throw e;
+    }
+    outcome.serverExit = await server.stop();
+    return loadReport(o, outcome, await machineInfo());
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function loadReport(o: LoadBenchOptions, r: LoadOutcome, machine: Record<string, unknown>): BenchReport {
+  const c = r.counters;
+  const syncOk = c.okLatencyMs.sync ?? [];
+  const verdict = r.check.ok && r.syncErrors.length === 0 && r.loginErrors.length === 0 && r.entriesPending === 0 && r.check.acknowledged > 0;
+  const rows: [string, string | number][] = [
+    ['clients (each its own device and employee)', o.clients],
+    ['batches x entries per client', `${o.batches} x ${o.entriesPerBatch}`],
+    ['sync phase wall time (s)', round(r.syncWallMs / 1000, 1)],
+    ['requests: sync (attempts)', c.attempts.sync ?? 0],
+    ['requests: login.start + login.finish (attempts)', (c.attempts['login.start'] ?? 0) + (c.attempts['login.finish'] ?? 0)],
+    ['sync latency p50 (ms, answered requests)', round(percentile(syncOk, 50))],
+    ['sync latency p99 (ms, answered requests)', round(percentile(syncOk, 99))],
+    ['batch settled p50 (ms, retries included)', round(percentile(c.settleMs, 50))],
+    ['batch settled p99 (ms, retries included)', round(percentile(c.settleMs, 99))],
+    ['retries', c.totalRetries],
+    ['busy answers: 503 too many executions', c.retries.full],
+    ['busy answers: envelope code busy', c.retries.busy],
+    ['other retries (network, HTTP, not JSON, rate limited)', c.retries.network + c.retries.http + c.retries.non_json + c.retries.rate_limited],
+    ['entries recorded', r.entriesRecorded],
+    ['entries acknowledged', r.check.acknowledged],
+    ['entries refused / still pending', `${r.refused} / ${r.entriesPending}`],
+    ['Log rows read back', r.logRows],
+    ['acknowledged missing from Log / duplicated', `${r.check.missing.length} / ${r.check.duplicated.length}`],
+    ['check: every acknowledged entry exactly once', verdict ? 'PASS' : 'FAIL'],
+  ];
+  const notes = [
+    'Wall times are this machine\'s (server and clients share its cores); at most 30 executions run at once, as on Apps Script.',
+    `Sign-ins go in waves of ${MAIL_WAVE} (the emulated MailApp quota is 100 recipients a day), with the emulated clock moved a day on between waves.`,
+    ...r.loginErrors.slice(0, 3).map((e) => `login error: ${e}`),
+    ...r.syncErrors.slice(0, 3).map((e) => `sync error: ${e}`),
+  ];
+  return {
+    name: 'load',
+    title: `Load run: ${o.clients} clients syncing at once`,
+    tables: [{ title: `${o.clients} clients x ${o.batches} batches of ${o.entriesPerBatch} status changes against the server of \`npm start\``, columns: ['measure', 'value'], rows, notes }],
+    data: {
+      options: o,
+      verdict: verdict ? 'pass' : 'fail',
+      attempts: c.attempts,
+      retries: c.retries,
+      syncLatencyMs: { p50: percentile(syncOk, 50), p99: percentile(syncOk, 99), answered: syncOk.length },
+      settleMs: { p50: percentile(c.settleMs, 50), p99: percentile(c.settleMs, 99), batches: c.settleMs.length },
+      syncWallMs: r.syncWallMs,
+      entries: { recorded: r.entriesRecorded, acknowledged: r.check.acknowledged, refused: r.refused, pending: r.entriesPending, logRows: r.logRows },
+      check: { ok: r.check.ok, missing: r.check.missing.slice(0, 20), duplicated: r.check.duplicated.slice(0, 20) },
+      loginErrors: r.loginErrors.slice(0, 20),
+      syncErrors: r.syncErrors.slice(0, 20),
+      serverExit: r.serverExit,
+      machine,
+    },
+  };
+}
+
+export const loadBench: Bench = {
+  name: 'load',
+  title: '200 clients syncing at once against the server, then an exactly-once check of the Log',
+  expected: 'about 1-3 min',
+  run: (ctx) => runLoadBench(SIZES[ctx.size], ctx.log),
+};
