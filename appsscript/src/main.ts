@@ -3,9 +3,7 @@ import type { ExposedName } from './exposed.ts';
 import { handleGet } from './http/do-get.ts';
 import { handlePost } from './http/do-post.ts';
 import { addMenu, showSidebar } from './gas/menu.ts';
-import { health } from './services/health.ts';
-import { spreadsheetTimeZone } from './gas/environment.ts';
-import { onSheetEdit, runSeedDemoData, runSetup, setupFromMenu } from './gas/admin-actions.ts';
+import { healthDetails, onSheetEdit, runSeedDemoData, runSetup, setupFromMenu } from './gas/admin-actions.ts';
 
 export const globals: Record<ExposedName, (...args: any[]) => unknown> = {
   doGet: (e: GoogleAppsScript.Events.DoGet) => handleGet(e),
@@ -16,5 +14,5 @@ export const globals: Record<ExposedName, (...args: any[]) => unknown> = {
   setupFromMenu: () => setupFromMenu(),
   seedDemoData: () => runSeedDemoData(),
   showHealthSidebar: () => showSidebar('Health', 'WorkTimeTracker'),
-  sidebarHealth: () => health(Date.now(), spreadsheetTimeZone()),
+  sidebarHealth: () => healthDetails(),
 };

@@ -2,7 +2,7 @@
 import { LitElement, html, css } from 'lit';
 import { rpc } from '../rpc.ts';
 import { t } from '../i18n.ts';
-import type { HealthReply } from '../../../common/envelope.ts';
+import type { HealthDetails } from '../../../common/rpc.ts';
 
 class HealthPanel extends LitElement {
   static override properties = { info: { state: true }, error: { state: true } };
@@ -11,7 +11,7 @@ class HealthPanel extends LitElement {
     dt { font-weight: 600; margin-top: 8px; }
     .error { color: #b00020; }
   `;
-  info?: HealthReply;
+  info?: HealthDetails;
   error?: string;
 
   override connectedCallback(): void {
@@ -31,7 +31,11 @@ class HealthPanel extends LitElement {
         <dt>${t({ ru: 'Время сервера', en: 'Server time' })}</dt>
         <dd>${new Date(this.info.server_time).toLocaleString(undefined, { timeZone: this.info.time_zone })}</dd>
         <dt>${t({ ru: 'Часовой пояс', en: 'Time zone' })}</dt><dd>${this.info.time_zone}</dd>
-      </dl>`;
+      </dl>
+      <h3>${t({ ru: 'Строки с ошибками', en: 'Rows with problems' })}</h3>
+      ${this.info.issues.length === 0
+        ? html`<p>${t({ ru: 'Ошибок нет.', en: 'None.' })}</p>`
+        : html`<ul>${this.info.issues.map((i) => html`<li><strong>${i.tab}</strong>, ${t({ ru: 'строка', en: 'row' })} ${i.row}, ${i.column}: ${i.message}</li>`)}</ul>`}`;
   }
 }
 customElements.define('wtt-health', HealthPanel);
