@@ -4,6 +4,7 @@
 // acknowledged survives a kill or a power loss.
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomicSync } from './store/durable-fs.ts';
 
 /** When a time-driven trigger runs (see emulator/host/scheduler.ts for how each kind is scheduled). */
 export type TriggerSchedule =
@@ -80,7 +81,8 @@ export class ProjectState {
   update<T>(change: (draft: ProjectData) => T): T {
     const draft = structuredClone(this.current);
     const result = change(draft);
-    writeAtomically(this.file, JSON.stringify(draft, null, 1));
+    fs.mkdirSync(path.dirname(this.file), { recursive: true });
+    writeFileAtomicSync(this.file, JSON.stringify(draft, null, 1));
     this.current = draft;
     for (const l of this.listeners) l();
     return result;
@@ -93,31 +95,3 @@ export class ProjectState {
   }
 }
 
-/** tmp + fsync + rename + fsync(dir): the file is either the old or the new content, never half. */
-export function writeAtomically(file: string, text: string): void {
-  const dir = path.dirname(file);
-  fs.mkdirSync(dir, { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  const fd = fs.openSync(tmp, 'w');
-  try {
-    fs.writeFileSync(fd, text);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(tmp, file);
-  syncDirectory(dir);
-}
-
-/** The rename itself is durable only once the folder entry is flushed. */
-export function syncDirectory(dir: string): void {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(dir, 'r');
-    fs.fsyncSync(fd);
-  } catch {
-    // Some platforms (Windows) cannot open or fsync a folder; the rename is still atomic there.
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
-}

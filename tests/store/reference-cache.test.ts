@@ -2,7 +2,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { storeWorld, sheetCalls, typeRows, type StoreWorld } from './helpers.ts';
 import { loadReference, invalidateReferenceCache, REFERENCE_TTL_SECONDS } from '../../appsscript/src/gas/reference-cache.ts';
-import { scheduleWindow, addDays } from '../../appsscript/src/store/reference.ts';
+import { scheduleWindow } from '../../appsscript/src/store/reference.ts';
+import { addDays } from '../../appsscript/src/domain/calendar.ts';
 import { seedDemoData } from '../../appsscript/src/services/demo-data.ts';
 import { gasSheetPort } from '../../appsscript/src/gas/sheet-port.ts';
 

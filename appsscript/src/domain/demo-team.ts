@@ -3,6 +3,7 @@
 // rule checks and the analytics have something to show on the first start.
 import type { Employee, Group, PlannedBreakRow, Rule, Shift, Status } from '../store/rows.ts';
 import type { Role } from '../../../common/status.ts';
+import { addDays } from './calendar.ts';
 
 export interface DemoTeam {
   groups: Group[];
@@ -170,6 +171,3 @@ function hhmm(minutes: number): string {
   return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }
 
-function addDays(date: string, days: number): string {
-  return new Date(Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10) + days)).toISOString().slice(0, 10);
-}

@@ -3,6 +3,7 @@
 import type { Employee, Group, RowIssue, Rule, Shift, Status } from './rows.ts';
 import type { DateWindow, RowsRead, Tables } from './tables.ts';
 import { rowIssue } from './records.ts';
+import { addDays } from '../domain/calendar.ts';
 
 export interface ReferenceData {
   employees: Employee[];
@@ -17,10 +18,6 @@ export interface ReferenceData {
 }
 
 /** 'yyyy-MM-dd' plus whole days (calendar arithmetic, no time zone involved). */
-export function addDays(date: string, days: number): string {
-  const t = new Date(Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10) + days));
-  return t.toISOString().slice(0, 10);
-}
 
 /** Yesterday (a night shift started then may still run) to tomorrow, unless told otherwise. */
 export function scheduleWindow(today: string, daysBefore = 1, daysAfter = 1): DateWindow {

@@ -1,5 +1,5 @@
 // Typed rows of the tabs, as the services see them. Times are epoch ms (null when blank).
-import type { EntrySource, Role, StatusKind } from '../../../common/status.ts';
+import type { EntrySource, Role, StatusInfo } from '../../../common/status.ts';
 
 export interface Employee {
   id: string;
@@ -21,14 +21,8 @@ export interface Group {
   rule_set: string;
 }
 
-export interface Status {
-  code: string;
-  label_ru: string;
-  label_en: string;
-  kind: StatusKind;
-  counts_as_work: boolean;
-  color: string;
-}
+/** A row of Statuses: exactly what employees are shown (common/status.ts). */
+export type Status = StatusInfo;
 
 export interface Rule {
   rule_set: string;
