@@ -3,6 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { ensureDeps } from './ensure-deps.mjs';
 
 ensureDeps();
+// Ctrl-C reaches the whole process group: let the server shut down cleanly and report, then exit with it.
+process.on('SIGINT', () => {});
+process.on('SIGTERM', () => {});
 const run = (args) => {
   const r = spawnSync(process.execPath, args, { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
