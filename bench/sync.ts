@@ -20,7 +20,8 @@ import { buildFixtureBundle } from './lib/fixture-bundle.ts';
 import { fillLog, historyStart, makeEntries, noonToday, setUpProductWorkbook, statusCodes, topUpTeam, type TeamMember } from './lib/product-workbook.ts';
 import type { Bench, BenchContext, BenchReport, Table } from './lib/report.ts';
 import { callApi, expectOk, loginThroughApi } from './lib/runtime-api.ts';
-import { dataRowCount } from './lib/workbook.ts';
+import { dataRowCount, setSpareRows } from './lib/workbook.ts';
+import { GROW_ROWS } from '../appsscript/src/gas/sheet-port.ts';
 import { round } from './lib/timing.ts';
 
 export interface SyncBenchOptions {
@@ -40,8 +41,14 @@ const SIZES: Record<BenchContext['size'], SyncBenchOptions> = {
 /** Issue 3's targets for the product's sync. */
 export const TARGETS = { maxSheetCallsPerRequest: 6 } as const;
 
-export const VARIANTS = ['product', 'naive', 'old'] as const;
+export const VARIANTS = ['product', 'product-grow', 'naive', 'old'] as const;
 export type Variant = (typeof VARIANTS)[number];
+/**
+ * The product grows the Log's grid GROW_ROWS at a time when an append would pass its end, so most requests
+ * find room ('product': measured just after a growth) and one in GROW_ROWS / entries pays for the growth
+ * ('product-grow': measured with the grid full). That one runs first; the others then find room.
+ */
+const RUN_ORDER: readonly Variant[] = ['product-grow', 'product', 'naive', 'old'];
 
 const NAIVE_ENTRY = 'benchNaiveSync';
 
@@ -99,9 +106,11 @@ async function measureAtLogSize(bundleDir: string, logSize: number, o: SyncBench
     if (dataRowCount(store, 'Log') !== logSize) throw new Error(`the Log holds ${dataRowCount(store, 'Log')} rows, not ${logSize}`);
 
     const out: SyncMeasurement[] = [];
-    for (const [k, variant] of VARIANTS.entries()) {
+    for (const [k, variant] of RUN_ORDER.entries()) {
       // Each variant is another person on a new device, so no variant sees another's day or seq.
       const client = await signIn(runtime, team[k], `bench-${variant}-${logSize}`);
+      if (variant === 'product-grow') setSpareRows(store, 'Log', 0);
+      if (variant === 'product') setSpareRows(store, 'Log', GROW_ROWS);
       const logRowsBefore = dataRowCount(store, 'Log');
       const fn = variant === 'naive' ? NAIVE_ENTRY : 'doPost';
       const batch = variant === 'old' ? o.oldBatch : o.entries;
@@ -117,16 +126,23 @@ async function measureAtLogSize(bundleDir: string, logSize: number, o: SyncBench
   }
 }
 
-const LABELS: Record<Variant, string> = {
-  product: 'product: 1 request',
-  naive: 'naive: appendRow per entry',
-  old: 'old: requests of 20',
-};
+const label = (v: Variant, o: SyncBenchOptions): string =>
+  ({
+    product: 'product: 1 request',
+    'product-grow': 'product: 1 request, grid full',
+    naive: 'naive: appendRow per entry',
+    old: `old: requests of ${o.oldBatch}`,
+  })[v];
 
 /** Whether the product met issue 3's targets, with the figures that say so. */
 export function verdicts(rows: readonly SyncMeasurement[], logColumns: number) {
   const product = rows.filter((r) => r.variant === 'product').sort((a, b) => a.logSize - b.logSize);
   const worstSheetCalls = Math.max(...product.map((r) => r.sheetCalls / r.executions));
+  const growing = rows.filter((r) => r.variant === 'product-grow');
+  const worstGrowing = Math.max(...growing.map((r) => r.sheetCalls / r.executions));
+  const entries = product[0].entries;
+  // One request in GROW_ROWS / entries grows the grid: the average over many requests.
+  const averageSheetCalls = worstSheetCalls + ((worstGrowing - worstSheetCalls) * Math.min(1, entries / GROW_ROWS));
   const first = product[0];
   const last = product[product.length - 1];
   const readGrowth = last.cellsRead - first.cellsRead;
@@ -134,7 +150,13 @@ export function verdicts(rows: readonly SyncMeasurement[], logColumns: number) {
   // Reading even 1% of what the Log grew by would be a design that scales with history.
   const flat = readGrowth <= 0.01 * logGrowthCells;
   return {
-    sheetCalls: { worstPerRequest: worstSheetCalls, target: TARGETS.maxSheetCallsPerRequest, met: worstSheetCalls <= TARGETS.maxSheetCallsPerRequest },
+    sheetCalls: {
+      worstPerRequest: worstSheetCalls,
+      whenGrowingTheGrid: worstGrowing,
+      averagePerRequest: averageSheetCalls,
+      target: TARGETS.maxSheetCallsPerRequest,
+      met: worstSheetCalls <= TARGETS.maxSheetCallsPerRequest,
+    },
     cellsRead: { atSmallestLog: first.cellsRead, atLargestLog: last.cellsRead, growth: readGrowth, logGrowthCells, met: flat },
   };
 }
@@ -149,10 +171,11 @@ export function syncTables(rows: readonly SyncMeasurement[], o: SyncBenchOptions
       title: `${o.entries} status changes through sync, by variant and Log size (projected on Google by the latency model)`,
       columns: ['variant', 'Log rows', 'requests', 'calls', 'sheet calls', 'sheet calls/request', 'cells read', 'cells written', `projected ms per ${o.entries} entries`],
       rows: ordered.map((r) => [
-        LABELS[r.variant], r.logSize, r.executions, r.calls, r.sheetCalls, round(r.sheetCalls / r.executions, 1), r.cellsRead, r.cellsWritten, r.projectedMs,
+        label(r.variant, o), r.logSize, r.executions, r.calls, r.sheetCalls, round(r.sheetCalls / r.executions, 1), r.cellsRead, r.cellsWritten, r.projectedMs,
       ]),
       notes: [
-        `Target: at most ${v.sheetCalls.target} sheet calls per request — product's worst: ${round(v.sheetCalls.worstPerRequest, 1)} -> ${v.sheetCalls.met ? 'MET' : 'NOT MET'}`,
+        `Target: at most ${v.sheetCalls.target} sheet calls per request — product's worst: ${round(v.sheetCalls.worstPerRequest, 1)} -> ${v.sheetCalls.met ? 'MET' : 'NOT MET'}` +
+          ` (a request that grows the Log grid, 1 in ${Math.max(1, Math.round(GROW_ROWS / o.entries))}: ${round(v.sheetCalls.whenGrowingTheGrid, 1)}; average ${round(v.sheetCalls.averagePerRequest, 2)})`,
         `Target: cells read do not grow with the Log — product: ${v.cellsRead.atSmallestLog.toLocaleString('en-US')} at the smallest Log, ${v.cellsRead.atLargestLog.toLocaleString('en-US')} at the largest -> ${v.cellsRead.met ? 'MET' : 'NOT MET'}`,
         'Sheet calls: Spreadsheet service calls that reach the document (reads, writes, metadata, structure, flush); handle lookups such as getActiveSpreadsheet, getSheetByName and getRange are not counted (bench/lib/call-split.ts).',
         `"old" sums its ${Math.ceil(o.entries / o.oldBatch)} requests. Every variant runs with 200 employees in Employees and its own new device.`,

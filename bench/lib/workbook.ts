@@ -52,3 +52,18 @@ export function appendRecords(store: WorkbookStore, tab: string, count: number, 
     store.apply({ t: 'setValues', ss: store.activeId, sheetId: sheet.id, row: lastRow(sheet) + 1, col: 1, values });
   }
 }
+
+/** Blank rows below the last data row of a tab's grid. */
+export function spareRows(store: WorkbookStore, tab: string): number {
+  const sheet = sheetNamed(store, tab);
+  return sheet.maxRows - lastRow(sheet);
+}
+
+/** Leaves exactly `spare` blank rows in the tab's grid below its data (as the product's own growth would). */
+export function setSpareRows(store: WorkbookStore, tab: string, spare: number): void {
+  const sheet = sheetNamed(store, tab);
+  const last = lastRow(sheet);
+  const change = last + spare - sheet.maxRows;
+  if (change > 0) store.apply({ t: 'insertRows', ss: store.activeId, sheetId: sheet.id, row: sheet.maxRows + 1, count: change });
+  if (change < 0) store.apply({ t: 'deleteRows', ss: store.activeId, sheetId: sheet.id, row: last + 1, count: -change });
+}

@@ -1,11 +1,13 @@
 // The execution side of a host call: post the call, block this thread until the host answers.
-// The host writes its reply to the port first and then flips the signal, so once the wait ends the
-// reply is already queued and receiveMessageOnPort() can take it synchronously (synckit's pattern).
+// The host posts its reply and then flips the signal (synckit's pattern). A message posted to another
+// thread's port can reach that port's queue a moment AFTER the signal was seen, so the waiting side keeps
+// polling until the reply with ITS call id arrives; replies are never taken by the wrong call.
 import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type { HostCall, HostPort, HostReply } from './contracts.ts';
 
 export class AtomicsPort implements HostPort {
   private readonly signal: Int32Array;
+  private nextId = 1;
 
   constructor(
     private readonly port: MessagePort,
@@ -16,15 +18,23 @@ export class AtomicsPort implements HostPort {
   }
 
   call<T>(s: string, m: string, a: unknown[]): T {
+    const id = this.nextId++;
     Atomics.store(this.signal, 0, 0);
-    const call: HostCall = { s, m, a };
+    const call: HostCall = { id, s, m, a };
     this.port.postMessage(call);
     Atomics.wait(this.signal, 0, 0);
-    const received = receiveMessageOnPort(this.port);
-    if (!received) throw new Error(`host call ${s}.${m}: woke without a reply`);
-    const reply = received.message as HostReply;
-    if (!reply.ok) this.fail(reply.message);
-    return (reply as { v: T }).v;
+    for (;;) {
+      const received = receiveMessageOnPort(this.port);
+      if (!received) {
+        // Signalled, but the reply is still on its way to this thread's queue: wait a little.
+        Atomics.wait(this.signal, 0, 1, 1);
+        continue;
+      }
+      const reply = received.message as HostReply;
+      if (reply.id !== id) continue; // a stale reply of an earlier call can never be this call's answer
+      if (!reply.ok) this.fail(reply.message);
+      return (reply as { v: T }).v;
+    }
   }
 }
 

@@ -3,6 +3,8 @@
 
 /** One synchronous call from an execution to the host. */
 export interface HostCall {
+  /** Numbers the calls of one execution thread, so a reply is matched to its call. */
+  id: number;
   /** Host service name, e.g. 'sheets', 'props', 'cache', 'lock', 'triggers', 'mail', 'fetch'. */
   s: string;
   /** Method on that host service. */
@@ -11,7 +13,7 @@ export interface HostCall {
 }
 
 /** The answer: a value, or an error that the facade rethrows inside the execution as Apps Script would. */
-export type HostReply = { ok: true; v: unknown } | { ok: false; name: string; message: string };
+export type HostReply = { id: number } & ({ ok: true; v: unknown } | { ok: false; name: string; message: string });
 
 /** Worker side: blocks the execution until the host answers. */
 export interface HostPort {

@@ -80,7 +80,7 @@ export class ExecutionPool {
           this.o.onFinish?.(exec);
         } finally {
           this.busy--;
-          if (!slot.dead && !this.closed && this.idle.length < (this.o.maxIdle ?? 4)) this.idle.push(slot);
+          if (!slot.dead && !this.closed && this.idle.length < (this.o.maxIdle ?? 8)) this.idle.push(slot);
           else void slot.worker.terminate();
           resolve(r);
         }
@@ -125,10 +125,10 @@ export class ExecutionPool {
       if (!exec) throw new Error('a host call arrived outside an execution');
       const fn = this.o.host[call.s]?.[call.m];
       if (!fn) throw new Error(`the local runtime does not implement ${call.s}.${call.m}`);
-      reply = { ok: true, v: await fn(exec, ...call.a) };
+      reply = { id: call.id, ok: true, v: await fn(exec, ...call.a) };
     } catch (e) {
       const err = e as Error;
-      reply = { ok: false, name: err instanceof GasError ? err.name : 'Error', message: err?.message ?? String(e) };
+      reply = { id: call.id, ok: false, name: err instanceof GasError ? err.name : 'Error', message: err?.message ?? String(e) };
       if (!(err instanceof GasError)) console.error(`[runtime] ${call.s}.${call.m} failed:`, err);
     }
     answer(slot.port, slot.signal, reply);

@@ -32,11 +32,11 @@ describe('demoTeam', () => {
     expect(t.employees.find((e) => e.role === 'admin')?.email).toBe('owner@example.com');
   });
 
-  it('statuses of every kind with both labels; break and lunch rules for every rule set in use', () => {
+  it('statuses of every kind with both labels; shift, break and lunch rules for every rule set in use', () => {
     expect(team.statuses.map((s) => s.kind).sort()).toEqual(['break', 'lunch', 'meeting', 'offline', 'training', 'work']);
     expect(team.statuses.every((s) => s.label_ru && s.label_en && /^#[0-9a-f]{6}$/.test(s.color))).toBe(true);
     for (const set of new Set(team.groups.map((g) => g.rule_set))) {
-      expect(team.rules.filter((r) => r.rule_set === set).map((r) => r.status).sort()).toEqual(['break', 'lunch']);
+      expect(team.rules.filter((r) => r.rule_set === set).map((r) => r.status).sort()).toEqual(['break', 'lunch', 'work']);
     }
   });
 

@@ -112,7 +112,14 @@ const rule = (rule_set: string, status: string, max_per_shift: number, max_minut
   min_gap_minutes: gap,
 });
 
+// The work row carries the shift's own grace: late start, early leave and a forgotten session.
+const shiftRule = (rule_set: string, grace: number, tolerance: number): Rule => ({
+  rule_set, status: 'work', max_per_shift: null, max_minutes: null, grace_minutes: grace, window_tolerance_minutes: tolerance, min_gap_minutes: null,
+});
+
 export const DEMO_RULES: readonly Rule[] = [
+  shiftRule('support', 5, 5),
+  shiftRule('billing', 5, 5),
   rule('support', 'break', 2, 15, 2, 15, 60),
   rule('support', 'lunch', 1, 60, 5, 30, null),
   rule('billing', 'break', 2, 15, 3, 20, 90),

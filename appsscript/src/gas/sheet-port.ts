@@ -12,7 +12,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
  * Rows added at once when an append reaches the bottom of the grid: enough that a busy tab is not grown
  * on every request, few enough to waste no real share of the 10-million-cell limit.
  */
-export const GROW_ROWS = 500;
+export const GROW_ROWS = 2000;
 
 interface Grid {
   maxRows: number;
