@@ -5,6 +5,7 @@ import { copyFileSync, mkdirSync, readdirSync, writeFileSync, rmSync } from 'nod
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXPOSED } from '../appsscript/src/exposed.ts';
+import { buildClient } from './build-client.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, 'dist', 'appsscript');
@@ -94,6 +95,7 @@ export async function buildAll(): Promise<void> {
   await buildBundle();
   copyFileSync(join(ROOT, 'appsscript/appsscript.json'), join(OUT, 'appsscript.json'));
   await buildPages();
+  await buildClient();
   await buildEmulator();
 }
 
