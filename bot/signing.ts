@@ -1,0 +1,47 @@
+// The two signatures of the server<->bot contract (common/bot-api.ts).
+// Pushes to the bot: X-WTT-Signature = hex HMAC-SHA256(secret, `${timestamp}.${body}`).
+// Requests to the web app (which sees no headers): sig = hex HMAC-SHA256(secret, canonicalJson(body without sig)).
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { BotRequest } from '../common/bot-api.ts';
+
+/**
+ * JSON.stringify with object keys sorted at every depth (arrays keep their order), so both sides get the
+ * same bytes whatever order they built the object in. Like JSON.stringify, undefined members are left out.
+ * Note: JSON.stringify(body, Object.keys(body).sort()) is NOT the same: its key list applies at every depth
+ * and drops nested keys.
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value));
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) out[key] = sortKeys((value as Record<string, unknown>)[key]);
+  return out;
+}
+
+export function hmacHex(secret: string, message: string): string {
+  return createHmac('sha256', secret).update(message, 'utf8').digest('hex');
+}
+
+/** Compares two hex signatures in constant time (a timing leak would let an attacker guess byte by byte). */
+export function sameSignature(expected: string, given: string): boolean {
+  if (!/^[0-9a-f]{64}$/i.test(given)) return false;
+  return timingSafeEqual(Buffer.from(expected, 'hex'), Buffer.from(given.toLowerCase(), 'hex'));
+}
+
+/** The signature the server puts on a push, over the exact body bytes it sent. */
+export function pushSignature(secret: string, timestamp: string, body: string): string {
+  return hmacHex(secret, `${timestamp}.${body}`);
+}
+
+/** A bot.* request without its signing fields, as callers build it. */
+export type UnsignedBotRequest = BotRequest extends infer R ? (R extends unknown ? Omit<R, 'ts' | 'nonce' | 'sig'> : never) : never;
+
+/** Adds ts, a fresh random nonce and sig to a bot.* request. */
+export function signBotRequest(secret: string, request: UnsignedBotRequest, now: number): BotRequest {
+  const unsigned = { ...request, ts: now, nonce: randomBytes(16).toString('hex') };
+  return { ...unsigned, sig: hmacHex(secret, canonicalJson(unsigned)) } as BotRequest;
+}
