@@ -9,6 +9,10 @@ export const EXPOSED = [
   'setup',
   'setupFromMenu',
   'seedDemoData',
+  'installTriggers',
+  'installTriggersFromMenu',
+  'archive',
+  'archiveContinue',
   'showHealthSidebar',
   'sidebarHealth',
 ] as const;

@@ -3,6 +3,7 @@ import type { ExposedName } from './exposed.ts';
 import { handleGet } from './http/do-get.ts';
 import { handlePost } from './http/do-post.ts';
 import { addMenu, showSidebar } from './gas/menu.ts';
+import { archiveTrigger, describeInstall, installTriggersNow } from './gas/triggers.ts';
 import { healthDetails, onSheetEdit, runSeedDemoData, runSetup, setupFromMenu } from './gas/admin-actions.ts';
 
 export const globals: Record<ExposedName, (...args: any[]) => unknown> = {
@@ -13,6 +14,11 @@ export const globals: Record<ExposedName, (...args: any[]) => unknown> = {
   setup: () => runSetup(),
   setupFromMenu: () => setupFromMenu(),
   seedDemoData: () => runSeedDemoData(),
+  // Wrapped so a trigger's event object is never taken for an argument.
+  installTriggers: () => installTriggersNow(),
+  installTriggersFromMenu: () => SpreadsheetApp.getUi().alert(describeInstall(installTriggersNow())),
+  archive: () => archiveTrigger(),
+  archiveContinue: () => archiveTrigger(),
   showHealthSidebar: () => showSidebar('Health', 'WorkTimeTracker'),
   sidebarHealth: () => healthDetails(),
 };

@@ -3,6 +3,8 @@ export function addMenu(): void {
   SpreadsheetApp.getUi()
     .createMenu('WorkTimeTracker')
     .addItem('Настроить таблицу / Set up the spreadsheet', 'setupFromMenu')
+    .addItem('Установить триггеры / Install triggers', 'installTriggersFromMenu')
+    .addItem('Архивировать старые записи / Archive old entries', 'archive')
     .addItem('Состояние / Health', 'showHealthSidebar')
     .addToUi();
 }

@@ -1,0 +1,169 @@
+// Where the archive keeps things on Apps Script: the monthly archive workbooks ("WTT Archive YYYY-MM",
+// one tab Log with Log's header, made with SpreadsheetApp.create and found again by the id remembered in
+// Script Properties), the live Log tab it takes rows from, and its checkpoint (Script Properties too:
+// machine state, which no one should edit in a tab by hand).
+import type { ArchiveBook, ArchiveShelf, CheckpointStore, LiveLog } from '../services/archive.ts';
+import { parseState, LOG_WIDTH, type ArchiveState } from '../domain/archive-plan.ts';
+import { columnIndex, TABS } from '../store/schema.ts';
+import { headerNames, trimHeader } from '../store/records.ts';
+import { preserveCell, textCell } from '../store/cells.ts';
+import type { Cell } from '../store/port.ts';
+import { MissingTab } from '../store/errors.ts';
+import { Internal } from '../services/errors.ts';
+import { DATETIME_FORMAT } from '../services/setup.ts';
+import { gasSheetPort } from './sheet-port.ts';
+
+export const ARCHIVE_STATE_PROPERTY = 'ARCHIVE_STATE';
+/** One property per month ('ARCHIVE_WORKBOOK_2026-09' = spreadsheet id): ids of years stay far below 9 KB a value. */
+export const ARCHIVE_WORKBOOK_PROPERTY_PREFIX = 'ARCHIVE_WORKBOOK_';
+export const ARCHIVE_TAB = TABS.Log.name;
+
+export function archiveWorkbookName(month: string): string {
+  return `WTT Archive ${month}`;
+}
+
+const LOG = TABS.Log;
+const ENTRY_ID_COLUMN = columnIndex('Log', 'entry_id') + 1;
+
+export class ArchiveStateDamaged extends Internal {
+  constructor(reason: string) {
+    super(
+      `The archive checkpoint (Script Property ${ARCHIVE_STATE_PROPERTY}) cannot be read (${reason}); archiving is stopped so nothing is copied twice: see docs/archive.md`,
+      `Контрольная точка архива (свойство скрипта ${ARCHIVE_STATE_PROPERTY}) не читается (${reason}); архивирование остановлено, чтобы ничего не скопировать дважды: см. docs/archive.md`,
+    );
+    this.name = 'ArchiveStateDamaged';
+  }
+}
+
+export class ArchiveWorkbookUnavailable extends Internal {
+  constructor(month: string, id: string, detail: string) {
+    super(
+      `The archive workbook for ${month} (${id}) cannot be opened (${detail}): restore it from the Drive trash, or see docs/archive.md`,
+      `Архивную таблицу за ${month} (${id}) не удаётся открыть (${detail}): восстановите её из корзины Диска или см. docs/archive.md`,
+    );
+    this.name = 'ArchiveWorkbookUnavailable';
+  }
+}
+
+export function scriptPropertiesCheckpoint(): CheckpointStore {
+  const props = PropertiesService.getScriptProperties();
+  return {
+    read(): ArchiveState {
+      const parsed = parseState(props.getProperty(ARCHIVE_STATE_PROPERTY));
+      if (!parsed.ok) throw new ArchiveStateDamaged(parsed.reason);
+      return parsed.state;
+    },
+    write(state) {
+      props.setProperty(ARCHIVE_STATE_PROPERTY, JSON.stringify(state));
+    },
+  };
+}
+
+/** Rows the archive has ever removed from the top of Log: a reader that keeps a Log row number subtracts the growth of this. */
+export function logRowsRemovedByArchive(): number {
+  const parsed = parseState(PropertiesService.getScriptProperties().getProperty(ARCHIVE_STATE_PROPERTY));
+  return parsed.ok ? parsed.state.removed : 0;
+}
+
+/** The bound spreadsheet's Log tab. Made per run: it keeps the grid size it has seen. */
+export function liveLog(): LiveLog {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = ss.getSheetByName(LOG.name);
+  if (!sheet) throw new MissingTab(LOG.name);
+  let maxRows = 0;
+  return {
+    shape() {
+      // Only the schema's columns: people may add their own to the right (those are not archived).
+      const header = trimHeader(sheet.getRange(1, 1, 1, LOG_WIDTH).getValues()[0]);
+      maxRows = sheet.getMaxRows();
+      return { header, lastRow: sheet.getLastRow() };
+    },
+    readRows: (startRow, count) => (count > 0 ? (sheet.getRange(startRow, 1, count, LOG_WIDTH).getValues() as Cell[][]) : []),
+    readIds: (startRow, count) => (count > 0 ? sheet.getRange(startRow, ENTRY_ID_COLUMN, count, 1).getValues().map((r) => r[0] as Cell) : []),
+    deleteTopRows(count) {
+      if (count <= 0) return;
+      if (maxRows === 0) maxRows = sheet.getMaxRows();
+      // Sheets refuses to delete every row below the frozen header: keep one blank row under it.
+      if (maxRows - count <= 1) {
+        sheet.insertRowsAfter(maxRows, 1);
+        maxRows += 1;
+      }
+      sheet.deleteRows(2, count);
+      maxRows -= count;
+      SpreadsheetApp.flush();
+    },
+  };
+}
+
+/**
+ * The archive workbooks of this run. Each is opened (or made) once per run and looked at once: its
+ * header is checked and its last row known, so appending chunk after chunk costs one write each.
+ */
+export function archiveShelf(timeZone: string): ArchiveShelf {
+  const props = PropertiesService.getScriptProperties();
+  const books = new Map<string, ArchiveBook>();
+
+  const open = (month: string): ArchiveBook => {
+    const key = ARCHIVE_WORKBOOK_PROPERTY_PREFIX + month;
+    const known = props.getProperty(key);
+    let ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+    if (known) {
+      try {
+        ss = SpreadsheetApp.openById(known);
+      } catch (e) {
+        throw new ArchiveWorkbookUnavailable(month, known, e instanceof Error ? e.message : String(e));
+      }
+    } else {
+      ss = SpreadsheetApp.create(archiveWorkbookName(month));
+      // Remembered at once: a run that dies after this point finds the same workbook again.
+      props.setProperty(key, ss.getId());
+      if (ss.getSpreadsheetTimeZone() !== timeZone) ss.setSpreadsheetTimeZone(timeZone);
+    }
+    if (!ss.getSheetByName(ARCHIVE_TAB)) {
+      const sheets = ss.getSheets();
+      // A new spreadsheet has one empty "Sheet1": it becomes the Log tab rather than sit there unused.
+      if (sheets.length === 1 && sheets[0].getLastRow() === 0) sheets[0].setName(ARCHIVE_TAB);
+      else ss.insertSheet(ARCHIVE_TAB);
+    }
+    const port = gasSheetPort(ss);
+    const shape = port.shape(ARCHIVE_TAB)!;
+    let lastRow = shape.lastRow;
+    if (lastRow === 0) {
+      port.writeRows(ARCHIVE_TAB, 1, [headerNames(LOG).map(textCell)]);
+      port.setFrozenRows(ARCHIVE_TAB, 1);
+      port.fitColumns(ARCHIVE_TAB, LOG_WIDTH);
+      LOG.columns.forEach((col, i) => {
+        if (col.type === 'datetime') port.setColumnFormat(ARCHIVE_TAB, i + 1, DATETIME_FORMAT);
+      });
+      lastRow = 1;
+    } else if (!sameHeader(shape.header.slice(0, LOG_WIDTH), headerNames(LOG))) {
+      throw new ArchiveWorkbookUnavailable(month, ss.getId(), `its Log tab has the columns [${shape.header.join(', ')}] / во вкладке Log столбцы [${shape.header.join(', ')}]`);
+    }
+    const id = ss.getId();
+    return {
+      month,
+      id,
+      lastRow: () => lastRow,
+      readRows: (startRow, count) => port.readRows(ARCHIVE_TAB, startRow, count, LOG_WIDTH),
+      writeRows(startRow, rows) {
+        if (rows.length === 0) return;
+        // As read from Log: strings go back as text (a comment "=1+1" stays a comment), Dates as Dates.
+        port.writeRows(ARCHIVE_TAB, startRow, rows.map((r) => r.map(preserveCell)));
+        lastRow = Math.max(lastRow, startRow + rows.length - 1);
+      },
+    };
+  };
+
+  return {
+    book(month) {
+      let b = books.get(month);
+      if (!b) books.set(month, (b = open(month)));
+      return b;
+    },
+    flush: () => SpreadsheetApp.flush(),
+  };
+}
+
+function sameHeader(found: readonly string[], expected: readonly string[]): boolean {
+  return found.length === expected.length && found.every((h, i) => h === expected[i]);
+}
