@@ -118,5 +118,16 @@ export interface StateReply {
   statuses: StatusInfo[];
 }
 
-export type ApiRequest = LoginStartRequest | LoginFinishRequest | SyncRequest | StateRequest;
+/** A short code to type into the bot as `/start CODE`, linking this employee's Telegram chat. */
+export interface LinkCodeRequest {
+  op: 'link.code';
+  token: string;
+}
+export interface LinkCodeReply {
+  code: string;
+  expires_at: number;
+  expires_in_s: number;
+}
+
+export type ApiRequest = LoginStartRequest | LoginFinishRequest | SyncRequest | StateRequest | LinkCodeRequest;
 export type ApiOp = ApiRequest['op'];

@@ -43,11 +43,17 @@ export const stateSchema = v.strictObject({
   token: v.pipe(v.string(), v.minLength(1), v.maxLength(2048)),
 });
 
+export const linkCodeSchema = v.strictObject({
+  op: v.literal('link.code'),
+  token: v.pipe(v.string(), v.minLength(1), v.maxLength(2048)),
+});
+
 export const requestSchemas = {
   'login.start': loginStartSchema,
   'login.finish': loginFinishSchema,
   sync: syncSchema,
   state: stateSchema,
+  'link.code': linkCodeSchema,
 } as const;
 
 export type KnownOp = keyof typeof requestSchemas;

@@ -11,6 +11,8 @@ export const EXPOSED = [
   'seedDemoData',
   'installTriggers',
   'installTriggersFromMenu',
+  'checkBreaks',
+  'dailyRollover',
   'archive',
   'archiveContinue',
   'showHealthSidebar',

@@ -4,6 +4,7 @@ import { handleGet } from './http/do-get.ts';
 import { handlePost } from './http/do-post.ts';
 import { addMenu, showSidebar } from './gas/menu.ts';
 import { archiveTrigger, describeInstall, installTriggersNow } from './gas/triggers.ts';
+import { checkBreaksTrigger, dailyRolloverTrigger } from './gas/bot-wiring.ts';
 import { healthDetails, onSheetEdit, runSeedDemoData, runSetup, setupFromMenu } from './gas/admin-actions.ts';
 
 export const globals: Record<ExposedName, (...args: any[]) => unknown> = {
@@ -17,6 +18,8 @@ export const globals: Record<ExposedName, (...args: any[]) => unknown> = {
   // Wrapped so a trigger's event object is never taken for an argument.
   installTriggers: () => installTriggersNow(),
   installTriggersFromMenu: () => SpreadsheetApp.getUi().alert(describeInstall(installTriggersNow())),
+  checkBreaks: () => checkBreaksTrigger(),
+  dailyRollover: () => dailyRolloverTrigger(),
   archive: () => archiveTrigger(),
   archiveContinue: () => archiveTrigger(),
   showHealthSidebar: () => showSidebar('Health', 'WorkTimeTracker'),

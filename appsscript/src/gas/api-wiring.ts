@@ -4,6 +4,7 @@ import type { Handlers } from '../http/api.ts';
 import { loginFinish, loginStart, authenticate } from '../services/login.ts';
 import { state, statusInfo, sync, type TrackingDeps } from '../services/tracking.ts';
 import { Busy } from '../services/errors.ts';
+import { issueLinkCode } from '../services/link-code.ts';
 import { openTables, type Tables } from '../store/tables.ts';
 import { scheduleWindow } from '../store/reference.ts';
 import type { ReferenceData } from '../store/reference.ts';
@@ -64,5 +65,7 @@ export function apiHandlers(now: number): Handlers {
     'login.finish': (req) => loginFinish(req, { ...base(), statuses: reference().statuses.map(statusInfo) }),
     sync: (req) => sync(req, tracking()),
     state: (req) => state(req, tracking()),
+    'link.code': (req) =>
+      issueLinkCode(tracking().authenticate(req.token, undefined), { now, cache: scriptJsonCache(), signingKey: signingKey(), crypto: gasCrypto, exclusive }),
   };
 }

@@ -12,6 +12,10 @@ import { MissingTab } from '../store/errors.ts';
 import { Internal } from '../services/errors.ts';
 import { DATETIME_FORMAT } from '../services/setup.ts';
 import { gasSheetPort } from './sheet-port.ts';
+import { logCheckpointsAfterDelete } from '../services/check-breaks.ts';
+import { openTables } from '../store/tables.ts';
+import { calendarFor } from './calendar.ts';
+import { spreadsheetTimeZone } from './environment.ts';
 
 export const ARCHIVE_STATE_PROPERTY = 'ARCHIVE_STATE';
 /** One property per month ('ARCHIVE_WORKBOOK_2026-09' = spreadsheet id): ids of years stay far below 9 KB a value. */
@@ -90,6 +94,7 @@ export function liveLog(): LiveLog {
       }
       sheet.deleteRows(2, count);
       maxRows -= count;
+      moveLogCheckpoints(count);
       SpreadsheetApp.flush();
     },
   };
@@ -166,4 +171,15 @@ export function archiveShelf(timeZone: string): ArchiveShelf {
 
 function sameHeader(found: readonly string[], expected: readonly string[]): boolean {
   return found.length === expected.length && found.every((h, i) => h === expected[i]);
+}
+
+/**
+ * checkBreaks and the rollover remember Log row numbers; deleting rows at the top moves every row up, so
+ * their checkpoints move up by as many, under the same lock as the deletion (docs/archive.md).
+ */
+function moveLogCheckpoints(deleted: number): void {
+  const calendar = calendarFor(spreadsheetTimeZone());
+  const tables = openTables(gasSheetPort(), { timeZone: calendar.timeZone, formatDate: calendar.format });
+  const updates = logCheckpointsAfterDelete(tables.settings(), deleted);
+  if (updates.size > 0) tables.setSettings(updates);
 }

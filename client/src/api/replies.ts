@@ -1,6 +1,7 @@
 // Which reply belongs to which request, so `call` is typed by the request's `op`.
 import type {
   ApiRequest,
+  LinkCodeReply,
   LoginFinishReply,
   LoginStartReply,
   StateReply,
@@ -12,6 +13,7 @@ export interface ReplyByOp {
   'login.finish': LoginFinishReply;
   sync: SyncReply;
   state: StateReply;
+  'link.code': LinkCodeReply;
 }
 
 /** The successful envelope of a request: `{ ok: true, ...reply }`. */

@@ -1,0 +1,399 @@
+// The bot's ops on the web app (common/bot-api.ts): pull and ack alerts, link a chat, commands, and the
+// excuse/confirm buttons of violation alerts. Every request is signed by the bot with the shared secret:
+// the signature is checked before anything else is read, then the timestamp (ALERT_MAX_AGE_MS either way),
+// then the nonce (remembered NONCE_TTL_MS in the cache, so a replayed request is refused), then the schema.
+// Replies are the usual JSON envelopes; failures are the named errors of services/errors.ts.
+import * as v from 'valibot';
+import type { Alert, AlertReceipt, BotCommand, BotCommandReply, BotLinkReply, BotPullReply } from '../../../common/bot-api.ts';
+import type { Envelope } from '../../../common/envelope.ts';
+import { MAX_REQUEST_BYTES } from '../../../common/limits.ts';
+import type { CurrentRow, DayEntry, Employee, Group, Status } from '../store/rows.ts';
+import type { ReferenceData } from '../store/reference.ts';
+import type { Tables } from '../store/tables.ts';
+import type { JsonCache } from '../gas/cache-store.ts';
+import { TABS, columnIndex } from '../store/schema.ts';
+import { preserveCell, textCell } from '../store/cells.ts';
+import type { Cell } from '../store/port.ts';
+import { isReplay, nonceKey, nonceRecord, NONCE_TTL_MS, verifyBotBody, type HmacHex } from '../domain/bot-auth.ts';
+import { languageOf, type Lang } from '../domain/alerts.ts';
+import { alreadyReply, resolvedReply, scheduleReply, statusReply, switchedReply, whoReply, type Label, type WhoGroup } from '../domain/bot-replies.ts';
+import { planIngest } from '../domain/ingest.ts';
+import { currentOf, mergeDay } from '../domain/timeline.ts';
+import { scheduleOf } from '../domain/today.ts';
+import type { ViolationType } from '../domain/rules/index.ts';
+import { ApiFailure, BadRequest, Conflict, Forbidden, NotFound, Unauthorized } from './errors.ts';
+import { leaseDue, PULL_LEASE_MS, settleReceipts, type OutboxIo, type SettleReport } from './alerts.ts';
+import { redeemLinkCode, type LinkCodeDeps } from './link-code.ts';
+import { findViolation, readState } from './violations.ts';
+import type { CalendarFns } from './check-breaks.ts';
+
+export const MAX_PULL = 100;
+
+// ---- schemas (the bot's side of common/schemas.ts) ----
+
+const signed = {
+  ts: v.pipe(v.number(), v.integer()),
+  nonce: v.string(),
+  sig: v.string(),
+};
+const chatId = v.pipe(v.string(), v.regex(/^-?\d{1,20}$/, 'a Telegram chat id'));
+const receipt = v.strictObject({
+  alert_id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+  delivered: v.boolean(),
+  error: v.optional(v.pipe(v.string(), v.maxLength(2000))),
+});
+
+export const botRequestSchemas = {
+  'bot.alerts.pull': v.strictObject({ op: v.literal('bot.alerts.pull'), ...signed, limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_PULL)) }),
+  'bot.alerts.ack': v.strictObject({ op: v.literal('bot.alerts.ack'), ...signed, receipts: v.pipe(v.array(receipt), v.maxLength(500)) }),
+  'bot.link': v.strictObject({
+    op: v.literal('bot.link'),
+    ...signed,
+    code: v.pipe(v.string(), v.maxLength(32)),
+    chat_id: chatId,
+    username: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  }),
+  'bot.command': v.strictObject({
+    op: v.literal('bot.command'),
+    ...signed,
+    chat_id: chatId,
+    command: v.picklist(['status', 'break', 'lunch', 'back', 'schedule', 'who'] satisfies BotCommand[]),
+  }),
+  'bot.violation': v.strictObject({
+    op: v.literal('bot.violation'),
+    ...signed,
+    chat_id: chatId,
+    violation_id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+    action: v.picklist(['excuse', 'confirm']),
+  }),
+} as const;
+
+export type BotOp = keyof typeof botRequestSchemas;
+type Req<K extends BotOp> = v.InferOutput<(typeof botRequestSchemas)[K]>;
+
+export function isBotOp(op: unknown): op is BotOp {
+  return typeof op === 'string' && Object.prototype.hasOwnProperty.call(botRequestSchemas, op);
+}
+
+// ---- dependencies ----
+
+export interface BotOpsDeps extends CalendarFns {
+  now: number;
+  /** BOT_SHARED_SECRET from Script Properties; null when it is not set (every bot op is then refused). */
+  secret: string | null;
+  hmacHex: HmacHex;
+  cache: JsonCache;
+  withLock<T>(work: () => T): T;
+  reference(): ReferenceData;
+  io: OutboxIo;
+  /** Fresh tables (a fresh Settings snapshot) per lock scope. */
+  openTables(): Tables;
+  link: LinkCodeDeps;
+  /** After Employees changed (a chat linked): cached reference data must not serve the old row. */
+  invalidateReference(): void;
+}
+
+export interface BotViolationReply {
+  text: string;
+  violation_id: string;
+  resolution: 'excused' | 'confirmed';
+}
+
+export interface BotAckReply {
+  settled: SettleReport;
+}
+
+// ---- the entry point ----
+
+/** One bot request in, one envelope out; unexpected failures are logged and answered as `internal`. */
+export function botOp(body: string, deps: BotOpsDeps, log: (message: string) => void): Envelope<object> {
+  try {
+    return { ok: true, ...dispatch(body, deps) };
+  } catch (e) {
+    if (e instanceof ApiFailure) return { ok: false, error: e.toApiError() };
+    log(`bot op internal error: ${e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e)}`);
+    return { ok: false, error: { code: 'internal', message: 'Something went wrong on the server; try again / Ошибка на сервере; повторите попытку' } };
+  }
+}
+
+function dispatch(body: string, deps: BotOpsDeps): object {
+  if (body.length > MAX_REQUEST_BYTES) throw new BadRequest(`The request is larger than ${MAX_REQUEST_BYTES} bytes`, `Запрос больше ${MAX_REQUEST_BYTES} байт`);
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    throw new BadRequest('The request body is not valid JSON', 'Тело запроса — не корректный JSON');
+  }
+  authenticateBot(json, deps);
+  const op = (json as { op?: unknown }).op;
+  if (!isBotOp(op)) throw new BadRequest(`Unknown op ${JSON.stringify(op ?? null)}`, `Неизвестная операция ${JSON.stringify(op ?? null)}`);
+  const parsed = v.safeParse(botRequestSchemas[op], json);
+  if (!parsed.success) {
+    const issue = parsed.issues[0];
+    const where = (issue.path ?? []).map((p) => String(p.key)).join('.');
+    const what = where ? `${where}: ${issue.message}` : issue.message;
+    throw new BadRequest(`Invalid ${op} request: ${what}`, `Неверный запрос ${op}: ${what}`);
+  }
+  switch (op) {
+    case 'bot.alerts.pull':
+      return pull(parsed.output as Req<'bot.alerts.pull'>, deps);
+    case 'bot.alerts.ack':
+      return ack(parsed.output as Req<'bot.alerts.ack'>, deps);
+    case 'bot.link':
+      return link(parsed.output as Req<'bot.link'>, deps);
+    case 'bot.command':
+      return command(parsed.output as Req<'bot.command'>, deps);
+    case 'bot.violation':
+      return resolveViolation(parsed.output as Req<'bot.violation'>, deps);
+  }
+}
+
+/** Signature, then age, then nonce: the nonce is remembered only for a request that is ours and fresh. */
+export function authenticateBot(json: unknown, deps: Pick<BotOpsDeps, 'secret' | 'now' | 'hmacHex' | 'cache' | 'withLock'>): void {
+  if (!deps.secret) {
+    throw new Forbidden('The bot is not configured on the server (BOT_SHARED_SECRET)', 'Бот не настроен на сервере (BOT_SHARED_SECRET)');
+  }
+  const result = verifyBotBody(json, { secret: deps.secret, now: deps.now, hmacHex: deps.hmacHex });
+  if (!result.ok) {
+    if (result.reason === 'stale') {
+      throw new Unauthorized('stale', 'The request is too old or from the future; check the bot\'s clock', 'Запрос устарел или из будущего; проверьте часы бота');
+    }
+    if (result.reason === 'bad_signature') throw new Unauthorized('bad_signature', 'The request signature is wrong', 'Подпись запроса неверна');
+    throw new Unauthorized('malformed', 'The request carries no valid ts, nonce and sig', 'В запросе нет корректных ts, nonce и sig');
+  }
+  // Read and remember under the lock: two copies of one request arriving together must not both pass.
+  deps.withLock(() => {
+    const key = nonceKey(result.nonce);
+    if (isReplay(deps.cache.getAll([key])[key])) throw new Unauthorized('replay', 'This request was already received', 'Этот запрос уже был получен');
+    deps.cache.putAll({ [key]: nonceRecord(result.ts) }, NONCE_TTL_MS / 1000);
+  });
+}
+
+// ---- alerts ----
+
+function pull(req: Req<'bot.alerts.pull'>, deps: BotOpsDeps): BotPullReply {
+  const alerts: Alert[] = deps.withLock(() => {
+    const tables = deps.openTables();
+    return leaseDue(deps.io, tables.settings(), { now: deps.now, limit: Math.min(MAX_PULL, req.limit), leaseMs: PULL_LEASE_MS }).map((l) => l.alert);
+  });
+  return { alerts };
+}
+
+function ack(req: Req<'bot.alerts.ack'>, deps: BotOpsDeps): BotAckReply {
+  const receipts: AlertReceipt[] = req.receipts.map((r) => (r.error === undefined ? { alert_id: r.alert_id, delivered: r.delivered } : { ...r }));
+  return deps.withLock(() => {
+    const tables = deps.openTables();
+    const { report, updates } = settleReceipts(deps.io, tables.settings(), receipts, { now: deps.now });
+    if (updates.size > 0) tables.setSettings(updates);
+    return { settled: report };
+  });
+}
+
+// ---- linking a chat ----
+
+function link(req: Req<'bot.link'>, deps: BotOpsDeps): BotLinkReply {
+  const employeeId = redeemLinkCode(req.code, req.chat_id, deps.link);
+  const person = deps.withLock(() => writeChatId(deps, employeeId, req.chat_id));
+  deps.invalidateReference();
+  return { employee_name: person.name, lang: languageOf(person.name) };
+}
+
+/**
+ * Sets Employees.telegram_chat_id of the employee and clears the same chat from anyone else (a chat speaks
+ * for one person). Reads the tab once and writes back the block of changed rows; every other cell of the
+ * block is written exactly as read, so hand edits in it survive.
+ */
+function writeChatId(deps: BotOpsDeps, employeeId: string, chat: string): { name: string } {
+  const spec = TABS.Employees;
+  const { rows } = deps.io.port.readAll(spec.name, spec.columns.length);
+  const idCol = columnIndex('Employees', 'id');
+  const chatCol = columnIndex('Employees', 'telegram_chat_id');
+  const nameCol = columnIndex('Employees', 'name');
+  const cellText = (c: Cell): string => (typeof c === 'string' ? c.trim() : typeof c === 'number' ? String(c) : '');
+  const changed = new Map<number, Cell[]>();
+  let name: string | null = null;
+  rows.forEach((cells, i) => {
+    const isTarget = cellText(cells[idCol]) === employeeId;
+    if (isTarget) name = cellText(cells[nameCol]);
+    const has = cellText(cells[chatCol]);
+    if (isTarget && has !== chat) changed.set(i, cells.map((c, j) => (j === chatCol ? textCell(chat) : preserveCell(c))));
+    if (!isTarget && has === chat) changed.set(i, cells.map((c, j) => (j === chatCol ? '' : preserveCell(c))));
+  });
+  if (name === null) throw new NotFound('The employee of this code is no longer in Employees', 'Сотрудника этого кода больше нет во вкладке Employees');
+  if (changed.size > 0) {
+    const first = Math.min(...changed.keys());
+    const last = Math.max(...changed.keys());
+    const block: Cell[][] = [];
+    for (let i = first; i <= last; i++) block.push(changed.get(i) ?? rows[i].map(preserveCell));
+    deps.io.port.writeRows(spec.name, first + 2, block);
+  }
+  return { name };
+}
+
+// ---- commands ----
+
+function employeeOfChat(chat: string, reference: ReferenceData): Employee {
+  const e = reference.employees.find((x) => x.active && x.telegram_chat_id === chat);
+  if (!e) {
+    throw new Unauthorized('not_linked', 'This chat is not linked: open your page, get a code and send /start CODE', 'Этот чат не привязан: откройте свою страницу, получите код и отправьте /start КОД');
+  }
+  return e;
+}
+
+function labelOf(statuses: readonly Status[], code: string): Label {
+  const s = statuses.find((x) => x.code === code);
+  return { ru: s?.label_ru ?? code, en: s?.label_en ?? code };
+}
+
+function command(req: Req<'bot.command'>, deps: BotOpsDeps): BotCommandReply {
+  const reference = deps.reference();
+  const employee = employeeOfChat(req.chat_id, reference);
+  const lang = languageOf(employee.name);
+  const today = deps.dateOf(deps.now);
+  switch (req.command) {
+    case 'status': {
+      const row = deps.openTables().current().find((c) => c.employee_id === employee.id) ?? null;
+      const current = row && row.status && row.since !== null ? { status: row.status, since: row.since } : null;
+      return { text: statusReply(lang, current && { label: labelOf(reference.statuses, current.status), since: current.since }, deps.timeText), current };
+    }
+    case 'schedule': {
+      const shift = reference.schedule.find((s) => s.date === today && s.employee_id === employee.id);
+      const schedule = shift ? scheduleOf(shift, deps.zonedTime) : null;
+      return { text: scheduleReply(lang, schedule, (code) => labelOf(reference.statuses, code), deps.timeText), schedule };
+    }
+    case 'who':
+      return { text: who(employee, lang, reference, deps) };
+    case 'break':
+    case 'lunch':
+    case 'back':
+      return switchStatus(employee, lang, req.command, req.chat_id, reference, deps);
+  }
+}
+
+/** The status a command means: the first of its kind in Statuses, the code named like the kind first. */
+function statusForCommand(cmd: 'break' | 'lunch' | 'back', statuses: readonly Status[]): Status {
+  const kind = cmd === 'back' ? 'work' : cmd;
+  const s = statuses.find((x) => x.kind === kind && x.code === kind) ?? statuses.find((x) => x.kind === kind);
+  if (!s) throw new NotFound(`No status of kind ${kind} in Statuses`, `Во вкладке Statuses нет статуса вида ${kind}`);
+  return s;
+}
+
+/**
+ * A status change from the bot goes the way of a sync: planned by domain/ingest.ts with its own device
+ * ('tg-<chat id>', its own seq in Devices, so idempotency and ordering hold), Log first, then Current and
+ * Devices, under the script lock. The entry's source is 'bot'.
+ */
+function switchStatus(employee: Employee, lang: Lang, cmd: 'break' | 'lunch' | 'back', chat: string, reference: ReferenceData, deps: BotOpsDeps): BotCommandReply {
+  const target = statusForCommand(cmd, reference.statuses);
+  const label = labelOf(reference.statuses, target.code);
+  return deps.withLock(() => {
+    const tables = deps.openTables();
+    const currents = tables.current();
+    const mine = currents.find((c) => c.employee_id === employee.id);
+    if (mine && mine.status === target.code && mine.since !== null) {
+      return { text: alreadyReply(lang, label, mine.since, deps.timeText), current: { status: mine.status, since: mine.since } };
+    }
+    const deviceId = `tg-${chat}`;
+    const devices = tables.devices();
+    const index = devices.findIndex((d) => d.device_id === deviceId);
+    const device = index >= 0 ? devices[index] : null;
+    const seq = (device?.last_seq ?? 0) + 1;
+    const plan = planIngest({
+      now: deps.now,
+      sentAt: deps.now,
+      employeeId: employee.id,
+      deviceId,
+      source: 'bot',
+      entries: [{ seq, entry_id: `${deviceId}-${seq}`, status: target.code, at: deps.now }],
+      device,
+      retentionMs: 24 * 3600_000,
+      isKnownStatus: (code) => reference.statuses.some((s) => s.code === code),
+    });
+    tables.appendLog(plan.logRows);
+    if (index >= 0) devices[index] = plan.device;
+    else devices.push(plan.device);
+    const row = applyToCurrent(currents, employee.id, plan.accepted, deviceId, deps.now, deps.dateOf(deps.now));
+    tables.saveCurrent(currents);
+    tables.saveDevices(devices);
+    const current = row.since !== null ? { status: row.status, since: row.since } : null;
+    return { text: switchedReply(lang, label, plan.accepted[0]?.at ?? deps.now, deps.timeText), current };
+  });
+}
+
+/** Today's timeline of the employee with the entries merged in, and the live status (as sync does). */
+function applyToCurrent(rows: CurrentRow[], employeeId: string, accepted: DayEntry[], deviceId: string, now: number, today: string): CurrentRow {
+  let row = rows.find((r) => r.employee_id === employeeId);
+  if (!row) {
+    row = { employee_id: employeeId, status: '', since: null, last_seen: null, device_id: deviceId, day: today, timeline: [] };
+    rows.push(row);
+  }
+  if (row.day !== today) {
+    row.day = today;
+    row.timeline = [];
+  }
+  row.timeline = mergeDay(row.timeline, accepted);
+  const latest = currentOf(row.timeline);
+  if (latest && accepted.length > 0) {
+    row.status = latest.status;
+    row.since = latest.since;
+    row.device_id = deviceId;
+  }
+  row.last_seen = now;
+  return row;
+}
+
+/** Groups the employee leads (listed in Groups.lead_emails); an admin sees every group. */
+function ledGroups(e: Employee, groups: readonly Group[]): Group[] {
+  if (e.role === 'admin') return [...groups];
+  return groups.filter((g) => g.lead_emails.includes(e.email));
+}
+
+function who(employee: Employee, lang: Lang, reference: ReferenceData, deps: BotOpsDeps): string {
+  const groups = ledGroups(employee, reference.groups);
+  if (groups.length === 0) throw new Forbidden('Only a group lead can see who is where', 'Видеть, кто где, может только руководитель группы');
+  const currents = new Map(deps.openTables().current().map((c) => [c.employee_id, c]));
+  const board: WhoGroup[] = groups.map((g) => ({
+    name: g.name,
+    members: reference.employees
+      .filter((e) => e.active && e.group === g.name)
+      .map((e) => {
+        const c = currents.get(e.id);
+        return c && c.status ? { name: e.name, label: labelOf(reference.statuses, c.status), since: c.since } : { name: e.name, label: null, since: null };
+      }),
+  }));
+  return whoReply(lang, board, deps.timeText);
+}
+
+// ---- excuse / confirm ----
+
+function resolveViolation(req: Req<'bot.violation'>, deps: BotOpsDeps): BotViolationReply {
+  const reference = deps.reference();
+  const actor = employeeOfChat(req.chat_id, reference);
+  const lang = languageOf(actor.name);
+  const led = ledGroups(actor, reference.groups);
+  const notYours = () =>
+    new Forbidden('Only a lead of the employee\'s group can excuse or confirm this', 'Отметить это может только руководитель группы сотрудника', { violation_id: req.violation_id });
+  if (led.length === 0) throw notYours();
+  const resolution = req.action === 'excuse' ? 'excused' : 'confirmed';
+  return deps.withLock(() => {
+    const tables = deps.openTables();
+    const state = readState(tables.settings());
+    const hit = findViolation(deps.io, state, req.violation_id);
+    if (!hit) throw new NotFound('No such violation', 'Такого нарушения нет', { violation_id: req.violation_id });
+    const values = hit.row.values;
+    const subject = reference.employees.find((e) => e.id === values.employee_id);
+    if (!subject || !led.some((g) => g.name === subject.group)) throw notYours();
+    const text = resolvedReply(lang, req.action, subject.name, values.type as ViolationType);
+    // The same press again (a retried request) is answered as before; a decision already taken stands.
+    if (values.resolution === resolution && values.resolved_by === actor.email) return { text, violation_id: req.violation_id, resolution };
+    if (values.resolution !== '' && values.resolution !== 'open') {
+      const by = String(values.resolved_by || '?');
+      throw new Conflict(`Already ${String(values.resolution)} by ${by}`, `Уже отмечено (${String(values.resolution)}): ${by}`, { violation_id: req.violation_id, resolution: values.resolution });
+    }
+    const before = { resolution: values.resolution || 'open', resolved_by: values.resolved_by || '' };
+    const after = { resolution, resolved_by: actor.email };
+    hit.save({ ...values, ...after });
+    tables.appendRecords('Audit', [{ at: deps.now, actor: actor.email, action: `violation.${req.action}`, target: req.violation_id, before, after }]);
+    return { text, violation_id: req.violation_id, resolution };
+  });
+}
