@@ -27,6 +27,13 @@ server.on('error', (e: NodeJS.ErrnoException) => {
   console.error(e.code === 'EADDRINUSE' ? `Port ${port} is in use: set PORT to another one.` : e.message);
   process.exit(1);
 });
+// With a Telegram token the bot runs too; without one, the alerts the triggers push are at /_dev/pushes.
+const bot = process.env.TELEGRAM_BOT_TOKEN
+  ? await import('./local-bot.ts').then((m) => m.startLocalBot(runtime, `${base}/exec`)).catch((e: Error) => {
+      console.error(`The bot could not start: ${e.message}`);
+      return null;
+    })
+  : null;
 server.listen(port, host, () => {
   console.log(`
 WorkTimeTracker local runtime
@@ -35,6 +42,7 @@ WorkTimeTracker local runtime
   admin page     ${base}/admin
   web app        ${base}/exec
   dev API        ${base}/_dev/mail  /_dev/pushes  /_dev/clock  /_dev/stats  POST /_dev/run/NAME
+  ${bot ? bot.describe : 'bot            not running (set TELEGRAM_BOT_TOKEN to start it); pushes are at /_dev/pushes'}
 ${notes.map((n) => `\n${n}`).join('')}
 Press Ctrl-C to stop.`);
 });
@@ -46,6 +54,7 @@ async function stop(signal: string): Promise<void> {
   console.log(`\n${signal}: stopping…`);
   server.close();
   server.closeAllConnections();
+  await bot?.stop();
   await runtime.close();
   console.log('Workbook saved. Bye.');
   process.exit(0);
