@@ -4,5 +4,7 @@ import { runtimeBench } from './runtime.ts';
 import { syncBench } from './sync.ts';
 import { loadBench } from './load.ts';
 import { storeBench } from './store.ts';
+import { clientBench } from './client.ts';
+import { checkBreaksBench } from './check-breaks.ts';
 
-export const BENCHES: readonly Bench[] = [runtimeBench, syncBench, loadBench, storeBench];
+export const BENCHES: readonly Bench[] = [runtimeBench, syncBench, loadBench, storeBench, clientBench, checkBreaksBench];

@@ -3,11 +3,15 @@
 import type { CurrentState, TimelineSegment, TodayBlock } from '../../../common/api.ts';
 import type { OutboxEntry } from '../outbox/entry.ts';
 
-/** The last queued change wins unless the server already knows of a later one (from another device). */
+/**
+ * The last queued change wins: it is this person's newest press, and the server has not seen it yet. (Comparing
+ * its time with the server's `since` is unreliable: the server corrects times by the request's send time and
+ * this page estimates its offset from a round trip, so a slow upload made an older server status look newer
+ * and a press was shown, and then ignored, wrongly.) A later change from another device shows after the sync.
+ */
 export function optimisticCurrent(server: CurrentState | null, queued: readonly OutboxEntry[], clockOffsetMs: number): CurrentState | null {
   const last = queued.at(-1);
   if (!last) return server;
-  if (server && server.since > last.at + clockOffsetMs) return server;
   // A status holds from the first change of its run: clicking "break" twice does not restart the timer.
   let first = queued.length - 1;
   while (first > 0 && queued[first - 1].status === last.status) first -= 1;
@@ -16,8 +20,9 @@ export function optimisticCurrent(server: CurrentState | null, queued: readonly 
 }
 
 /**
- * Today's timeline with the queued changes of today appended, on the server's clock. A queued change
- * earlier than the timeline's last segment is left to the server to place (another device was later).
+ * Today's timeline with the queued changes of today appended, on the server's clock. A queued change that
+ * looks earlier than the timeline's last segment (the two clocks' estimates differ) is placed at that
+ * segment's start, as the server clamps a device's entries to never go back in time.
  */
 export function optimisticToday(today: TodayBlock | null, queued: readonly OutboxEntry[], clockOffsetMs: number): TodayBlock | null {
   if (!today || queued.length === 0) return today;
@@ -25,10 +30,10 @@ export function optimisticToday(today: TodayBlock | null, queued: readonly Outbo
   const dateOf = dateInZone(today.time_zone);
   let changed = false;
   for (const entry of queued) {
-    const at = entry.at + clockOffsetMs;
-    if (dateOf && dateOf(at) !== today.date) continue;
+    const entryAt = entry.at + clockOffsetMs;
+    if (dateOf && dateOf(entryAt) !== today.date) continue;
     let last = timeline.at(-1);
-    if (last && at < last.start) continue;
+    const at = last ? Math.max(entryAt, last.start) : entryAt;
     if (last && at === last.start) {
       timeline.pop(); // the later change at the same millisecond wins; no zero-length segment
       last = timeline.at(-1);
