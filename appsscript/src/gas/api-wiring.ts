@@ -17,21 +17,11 @@ import { tokenSigningKey } from './secrets.ts';
 import { gasCrypto } from './crypto.ts';
 import { scriptJsonCache } from './cache-store.ts';
 import { emailCodeChannel } from './mailer.ts';
+import { lazy } from './lazy.ts';
 
 /** Entries older than this (after clock correction) are refused per entry: they would be archived at once. */
 export const ENTRY_RETENTION_MS = 31 * 24 * 3600 * 1000;
 
-function lazy<T>(make: () => T): () => T {
-  let made = false;
-  let value: T;
-  return () => {
-    if (!made) {
-      value = make();
-      made = true;
-    }
-    return value;
-  };
-}
 
 const busy = (): never => {
   throw new Busy('The server is busy; the request will be retried', 'Сервер занят; запрос будет повторён');

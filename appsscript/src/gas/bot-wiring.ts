@@ -23,6 +23,7 @@ import { scriptJsonCache, CACHE_MAX_TTL_SECONDS, type JsonCache } from './cache-
 import { tokenSigningKey } from './secrets.ts';
 import { gasCrypto } from './crypto.ts';
 import { botSharedSecret, hmacSha256Hex, urlFetchSender } from './alert-push.ts';
+import { lazy } from './lazy.ts';
 
 /** The time-driven trigger: checks everyone's breaks, writes violations and alerts, pushes them. */
 export function checkBreaksTrigger(): CheckBreaksReport {
@@ -100,17 +101,6 @@ export function runBotOp(body: string, now: number): Envelope<object> {
 
 // ---- the pieces ----
 
-function lazy<T>(make: () => T): () => T {
-  let made = false;
-  let value: T;
-  return () => {
-    if (!made) {
-      value = make();
-      made = true;
-    }
-    return value;
-  };
-}
 
 function environment(now: number) {
   const calendar = lazy<Calendar>(() => calendarFor(spreadsheetTimeZone()));

@@ -4,17 +4,8 @@
 // types follow appsscript/src/domain/rules/types.ts (Violation) and the Violations and Rules tabs.
 import type { TodayBlock } from '../../../common/api.ts';
 
-export const VIOLATION_TYPES = [
-  'late_start',
-  'early_leave',
-  'break_overrun',
-  'too_many_breaks',
-  'break_outside_window',
-  'missed_lunch',
-  'group_concurrency',
-  'forgotten_session',
-] as const;
-export type ViolationType = (typeof VIOLATION_TYPES)[number];
+export { VIOLATION_TYPES, type ViolationType } from '../../../common/violations.ts';
+import { VIOLATION_TYPES, type ViolationType } from '../../../common/violations.ts';
 
 /** A violation as the employee sees it: the rules' Violation, or a row of the Violations tab. */
 export interface ViolationView {

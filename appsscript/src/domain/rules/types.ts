@@ -4,17 +4,8 @@
 import type { DayEntry, Rule, Shift, Status } from '../../store/rows.ts';
 import type { ZonedTime } from '../calendar.ts';
 
-export const VIOLATION_TYPES = [
-  'late_start',
-  'early_leave',
-  'break_overrun',
-  'too_many_breaks',
-  'break_outside_window',
-  'missed_lunch',
-  'group_concurrency',
-  'forgotten_session',
-] as const;
-export type ViolationType = (typeof VIOLATION_TYPES)[number];
+export { VIOLATION_TYPES, type ViolationType } from '../../../../common/violations.ts';
+import type { ViolationType } from '../../../../common/violations.ts';
 
 /** A rule broken. `key` identifies it for good, so a trigger that runs every minute writes it once. */
 export interface Violation {
