@@ -51,7 +51,7 @@ describe('sync state', () => {
     model.update({ sync: syncState({ pending: 1, online: false, error: 'No connection to the server.', nextRetryAt: NOW + 8_000 }) });
     await settle();
     const badge = $(app, 'wtt-sync-state [data-testid="offline"]');
-    expect(textOf(badge)).toBe('Offline');
+    expect(textOf(badge)).toBe('No network');
     // The badge is inside the live region, so going offline is announced.
     expect(badge.closest('[role="status"]')).not.toBeNull();
     expect(textOf($(app, 'wtt-sync-state [data-testid="sync-error"]'))).toBe('No connection to the server.');

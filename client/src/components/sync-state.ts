@@ -66,10 +66,10 @@ export class SyncStateView extends LitElement {
           <span data-testid="pending">${sync.pending > 0 ? s.pending(sync.pending) : s.allSent}</span>
           ${sync.error ? html`<span class="error why" data-testid="sync-error">${pickLanguage(sync.error, lang)}</span>` : nothing}
         </div>
-        <button type="button" @click=${this.syncNow} ?disabled=${sync.syncing}>${s.syncNow}</button>
+        <button type="button" @click=${this.syncNow} ?disabled=${sync.syncing || !sync.online}>${s.syncNow}</button>
       </div>
       <p class="muted num">
-        <span data-testid="last-sync">${sync.lastSyncAt === null ? s.neverSynced : s.lastSync(formatTime(sync.lastSyncAt, lang))}</span>
+        <span data-testid="last-sync">${sync.lastSyncAt === null ? s.neverSynced : s.lastSync(formatTime(sync.lastSyncAt, lang, this.timeZone || undefined))}</span>
         ${retryInS > 0 ? html` · <span>${s.retryIn(retryInS)}</span>` : nothing}
       </p>
       ${sync.refused.length ? this.renderRefused(sync.refused) : nothing}

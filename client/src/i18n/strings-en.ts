@@ -86,7 +86,7 @@ export const en = {
   allSent: 'All changes sent',
   lastSync: (time: string) => `Last sync ${time}`,
   neverSynced: 'Not synced yet',
-  offline: 'Offline',
+  offline: 'No network',
   syncing: 'Syncing…',
   syncNow: 'Sync now',
   retryIn: (s: number) => `Next try in ${s} s`,

@@ -91,7 +91,7 @@ export const ru: Strings = {
   allSent: 'Все изменения отправлены',
   lastSync: (time) => `Синхронизировано в ${time}`,
   neverSynced: 'Ещё не синхронизировано',
-  offline: 'Нет сети',
+  offline: 'Нет связи',
   syncing: 'Синхронизация…',
   syncNow: 'Синхронизировать',
   retryIn: (s) => `Следующая попытка через ${s} с`,
