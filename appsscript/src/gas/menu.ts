@@ -4,6 +4,8 @@ export function addMenu(): void {
     .createMenu('WorkTimeTracker')
     .addItem('Настроить таблицу / Set up the spreadsheet', 'setupFromMenu')
     .addItem('Установить триггеры / Install triggers', 'installTriggersFromMenu')
+    .addItem('Проверить перерывы / Check breaks now', 'checkBreaks')
+    .addItem('Закрыть день / Daily rollover now', 'dailyRollover')
     .addItem('Архивировать старые записи / Archive old entries', 'archive')
     .addItem('Состояние / Health', 'showHealthSidebar')
     .addToUi();
