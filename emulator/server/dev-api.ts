@@ -45,6 +45,13 @@ export async function handleDev(runtime: Runtime, req: IncomingMessage, res: Ser
       throw e;
     }
   }
+  if (path === '/bot-sink/alerts' && method === 'POST') {
+    // Stands in for the bot when none runs: takes the pushes (they are listed at /_dev/pushes, as every
+    // UrlFetch call is) and says each alert was delivered, so the Outbox behaves as it would with a bot.
+    const push = (await readJson<{ alerts?: { alert_id?: string }[] }>(req)) ?? {};
+    const receipts = (push.alerts ?? []).map((a) => ({ alert_id: String(a.alert_id ?? ''), delivered: true }));
+    return sendJson(res, 200, { ok: true, receipts });
+  }
   if (path === '/ui' && method === 'GET') return sendJson(res, 200, runtime.host.uiState());
   if (path === '/ui/take' && method === 'POST') return sendJson(res, 200, runtime.host.takeDialogs());
   if (path === '/workbook' && method === 'GET') return sendJson(res, 200, workbookIndex(runtime));

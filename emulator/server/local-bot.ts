@@ -1,15 +1,13 @@
 // `npm start` with TELEGRAM_BOT_TOKEN set also runs the bot, against this runtime's web app. The bot and
 // the script share a secret: it is made once and kept in the script's properties, as on Google.
-import { randomBytes } from 'node:crypto';
 import type { Runtime } from '../runtime/runtime.ts';
 import { loadBotConfig } from '../../bot/config.ts';
 import { createBot } from '../../bot/create-bot.ts';
 import { consoleLogger } from '../../bot/log.ts';
-
-export const BOT_SECRET_PROPERTY = 'BOT_SHARED_SECRET';
+import { botSecret } from './bootstrap.ts';
 
 export async function startLocalBot(runtime: Runtime, webAppUrl: string): Promise<{ stop(): Promise<void>; describe: string }> {
-  const secret = runtime.host.state.update((d) => (d.scriptProperties[BOT_SECRET_PROPERTY] ??= randomBytes(32).toString('hex')));
+  const secret = botSecret(runtime);
   const config = loadBotConfig({ ...process.env, WTT_WEB_APP_URL: webAppUrl, BOT_SHARED_SECRET: secret, BOT_HOST: process.env.BOT_HOST ?? '127.0.0.1' });
   // The bot's clock is the runtime's, so a demo that moves the clock does not make every request stale.
   const app = createBot(config, { log: consoleLogger, now: () => runtime.clock.now() });

@@ -18,7 +18,9 @@ const runtime = await Runtime.open({ workbookFile, bundleDir, webAppUrl: `${base
   console.error(`\nThe local runtime cannot start:\n${e.message}\n`);
   process.exit(1);
 });
-const notes = await bootstrapWorkbook(runtime, isNew).catch((e: Error) => {
+// Alerts go to the bot's intake when a bot runs here, else to the runtime's own sink (listed at /_dev/pushes).
+const botUrl = process.env.TELEGRAM_BOT_TOKEN ? `http://127.0.0.1:${process.env.BOT_PORT ?? 8081}` : `${base}/_dev/bot-sink`;
+const notes = await bootstrapWorkbook(runtime, isNew, { botUrl, triggers: true }).catch((e: Error) => {
   console.error(`\nThe workbook could not be prepared:\n${e.message}\n`);
   process.exit(1);
 });

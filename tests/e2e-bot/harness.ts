@@ -11,7 +11,7 @@ import type { User } from 'grammy/types';
 import { Clock } from '../../emulator/clock.ts';
 import { fromWallMs, toWallMs } from '../../emulator/model/timezone.ts';
 import type { CellValue } from '../../emulator/model/types.ts';
-import { BOT_SECRET_PROPERTY } from '../../emulator/server/local-bot.ts';
+import { BOT_SECRET_PROPERTY } from '../../emulator/server/bootstrap.ts';
 import { createBot, type BotApp } from '../../bot/create-bot.ts';
 import type { Logger } from '../../bot/log.ts';
 import { appendRecords, headerOf, readRecords, sheetNamed, type TabRecord } from '../../bench/lib/workbook.ts';

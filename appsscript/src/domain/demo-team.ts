@@ -126,6 +126,9 @@ export const DEMO_RULES: readonly Rule[] = [
   rule('billing', 'lunch', 1, 45, 5, 30, null),
 ];
 
+/** Demo lead chats are -1001000000001, -1001000000002, ... (Telegram group ids are negative). */
+export const DEMO_LEAD_CHAT_BASE = -1001000000001;
+
 export function demoTeam(today: string, o: DemoOptions = {}): DemoTeam {
   const adminEmail = (o.adminEmail ?? DEMO_ADMIN_EMAIL).trim().toLowerCase();
   const employees: Employee[] = PEOPLE.map((person, i) => ({
@@ -139,10 +142,12 @@ export function demoTeam(today: string, o: DemoOptions = {}): DemoTeam {
     token_version: 0,
     active: person.active !== false,
   }));
-  const groups: Group[] = Object.entries(GROUPS).map(([name, plan]) => ({
+  const groups: Group[] = Object.entries(GROUPS).map(([name, plan], i) => ({
     name,
     lead_emails: employees.filter((e) => e.group === name && e.role === 'lead').map((e) => e.email),
-    telegram_chat_id: '',
+    // Placeholder lead chats, so alerts have somewhere to go locally (they show at /_dev/pushes); with a real
+    // bot, add it to the group's chat and put the id it posts here (docs/bot.md).
+    telegram_chat_id: String(DEMO_LEAD_CHAT_BASE - i),
     max_concurrent_breaks: plan.maxConcurrentBreaks,
     rule_set: plan.ruleSet,
   }));
