@@ -169,10 +169,44 @@ export function nudgeText(n: Pick<DueNudge, 'kind' | 'minutes' | 'allowed_end'>,
     : `⏰ ${statusLabel.en}: you are ${n.minutes} min over (it ended at ${end}).`;
 }
 
-// ---- admin alerts ----
+// ---- admin alerts (system health only, to each admin's own chat) ----
 
 export function adminAlertText(english: string, russian: string): string {
   return `🛠 ${russian}\n${english}`;
+}
+
+/** The time-driven triggers whose failures admins hear about. */
+export type TriggerName = 'checkBreaks' | 'dailyRollover' | 'archive';
+
+/** One alert about the same trigger per this long at most: a trigger failing every minute must not flood admins. */
+export const ADMIN_ALERT_QUIET_MS = 60 * MINUTE_MS;
+/** Error messages are cut to this length in the alert (a stack of nested causes can be long). */
+const MAX_ERROR_TEXT = 300;
+
+/** Whether a failure of a trigger last alerted at `lastAt` (epoch ms, null = never) is alerted now. */
+export function adminAlertDue(lastAt: number | null, now: number): boolean {
+  return lastAt === null || now - lastAt >= ADMIN_ALERT_QUIET_MS;
+}
+
+/**
+ * One alert per admin chat and failure: the bot refuses an alert_id it has delivered, so the id holds the
+ * trigger, the instant and the chat. 'A-20261124-<hash>'.
+ */
+export function adminAlertId(date: string, trigger: TriggerName, at: number, chatId: string): string {
+  return `A-${compactDate(date)}-${shortHash(`${trigger}|${at}|${chatId}`)}`;
+}
+
+/** The message of a thrown value, one line or a few, cut to a readable length. */
+export function errorText(e: unknown): string {
+  const text = (e instanceof Error ? e.message : String(e)).trim() || (e instanceof Error ? e.name : 'unknown error');
+  return text.length > MAX_ERROR_TEXT ? `${text.slice(0, MAX_ERROR_TEXT - 1)}…` : text;
+}
+
+/** "Trigger X failed at <when>: <error>", in the admin's language (`when` is 'yyyy-MM-dd HH:mm', the sheet's zone). */
+export function triggerFailureText(f: { trigger: TriggerName; when: string; error: string }, lang: Lang): string {
+  return lang === 'ru'
+    ? `🛠 Сбой триггера ${f.trigger} в ${f.when}.\nОшибка: ${f.error}\nО новых сбоях ${f.trigger} сообщу не раньше чем через час; журнал — в «Выполнения» Apps Script.`
+    : `🛠 Trigger ${f.trigger} failed at ${f.when}.\nError: ${f.error}\nFurther failures of ${f.trigger} are held back for an hour; see Executions in Apps Script.`;
 }
 
 // ---- delivery retries ----

@@ -1,6 +1,7 @@
 // Wires the checkBreaks and dailyRollover triggers, the bot's ops and link.code to their services with the
 // Apps Script services of this execution. main.ts exposes checkBreaksTrigger, dailyRolloverTrigger and
-// handleBotOp (through doPost); the run* functions take the clock and the sender, for tests.
+// handleBotOp (through doPost); the run* functions take the clock and the sender, for tests. Every trigger
+// (the archive's too, in triggers.ts) runs through guardedTrigger, which alerts admins when it fails.
 import type { Envelope } from '../../../common/envelope.ts';
 import type { DayEntry } from '../store/rows.ts';
 import type { RowIssue } from '../store/rows.ts';
@@ -13,6 +14,8 @@ import { dailyRollover, type RolloverReport } from '../services/rollover.ts';
 import { botOp } from '../services/bot-ops.ts';
 import { issueLinkCode, type LinkCodeDeps, type LinkCodeReply } from '../services/link-code.ts';
 import type { AlertSender, OutboxIo } from '../services/alerts.ts';
+import { guardTrigger } from '../services/admin-alerts.ts';
+import type { TriggerName } from '../domain/alerts.ts';
 import { authenticate } from '../services/login.ts';
 import { gasSheetPort } from './sheet-port.ts';
 import { invalidateReferenceCache, loadReference } from './reference-cache.ts';
@@ -26,17 +29,33 @@ import { botSharedSecret, hmacSha256Hex, urlFetchSender } from './alert-push.ts'
 import { lazy } from './lazy.ts';
 
 /** The time-driven trigger: checks everyone's breaks, writes violations and alerts, pushes them. */
-export function checkBreaksTrigger(): CheckBreaksReport {
-  const report = runCheckBreaks(Date.now());
+export function checkBreaksTrigger(now: number = Date.now()): CheckBreaksReport {
+  const report = guardedTrigger('checkBreaks', now, () => runCheckBreaks(now));
   console.log(`checkBreaks: ${JSON.stringify(report)}`);
   return report;
 }
 
 /** The daily trigger (early morning): closes forgotten sessions, writes yesterday's Daily rows. */
-export function dailyRolloverTrigger(): RolloverReport {
-  const report = runDailyRollover(Date.now());
+export function dailyRolloverTrigger(now: number = Date.now()): RolloverReport {
+  const report = guardedTrigger('dailyRollover', now, () => runDailyRollover(now));
   console.log(`dailyRollover: ${JSON.stringify(report)}`);
   return report;
+}
+
+/**
+ * Runs a trigger's work; when it throws, admins with a linked chat get an Outbox alert (one per trigger per
+ * hour) and the error is thrown on, so Apps Script records the failed execution. The archive uses it too.
+ */
+export function guardedTrigger<T>(trigger: TriggerName, now: number, run: () => T): T {
+  return guardTrigger(
+    trigger,
+    run,
+    () => {
+      const env = environment(now);
+      return { now, formatDate: env.io.ctx.formatDate, employees: () => env.reference().employees, io: env.io, openTables: env.freshTables, withLock: exclusive };
+    },
+    (line) => console.error(line),
+  );
 }
 
 /** A bot op (op 'bot.*') posted to the web app: doPost sends such bodies here. */

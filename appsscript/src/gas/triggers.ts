@@ -10,6 +10,7 @@ import { calendarFor, type Calendar } from './calendar.ts';
 import { spreadsheetTimeZone } from './environment.ts';
 import { gasSheetPort } from './sheet-port.ts';
 import { withScriptLock } from './script-lock.ts';
+import { guardedTrigger } from './bot-wiring.ts';
 
 /** Global function names the triggers call (main.ts exposes them). */
 export const HANDLERS = {
@@ -223,7 +224,7 @@ export function runArchive(options: ArchiveOptions = {}): ArchiveReport {
   });
 }
 
-/** The handler of both 'archive' (daily) and 'archiveContinue' (its one-off continuation). */
+/** The handler of both 'archive' (daily) and 'archiveContinue' (its one-off continuation); a failure alerts admins. */
 export function archiveTrigger(): ArchiveReport {
-  return runArchive();
+  return guardedTrigger('archive', Date.now(), () => runArchive());
 }

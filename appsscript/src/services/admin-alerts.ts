@@ -1,0 +1,91 @@
+// Admin alerts: system health only. When a time-driven trigger's run fails, every active admin with a linked
+// Telegram chat gets one Outbox alert (in their language) saying which trigger failed, when, and why; then the
+// error is thrown on, so Apps Script still records the failed execution. Admins do not get the violation
+// alerts of the lead chats: those belong to the groups' leads.
+//
+// At most one alert per trigger per hour: Settings `admin_alert.<trigger>` keeps the time of the last one,
+// read and written under the script lock together with the Outbox rows (a trigger failing every minute makes
+// one message an hour, not sixty). Reporting is best effort: if it fails too (the Outbox or Settings tab is
+// what broke, the lock is busy), the trigger's own error is what propagates.
+import type { Employee } from '../store/rows.ts';
+import type { Tables } from '../store/tables.ts';
+import { adminAlertDue, adminAlertId, errorText, languageOf, triggerFailureText, type TriggerName } from '../domain/alerts.ts';
+import { enqueueAlerts, type NewAlert, type OutboxIo } from './alerts.ts';
+
+export const ADMIN_ALERT_KEY_PREFIX = 'admin_alert.';
+
+export interface AdminAlertDeps {
+  now: number;
+  /** Formats an instant in the spreadsheet's zone (Utilities.formatDate pattern). */
+  formatDate(ms: number, pattern: string): string;
+  /** Everyone on the Employees tab (the reference data). */
+  employees(): readonly Employee[];
+  io: OutboxIo;
+  openTables(): Tables;
+  withLock<T>(work: () => T): T;
+}
+
+export interface AdminAlertReport {
+  /** Alerts written (0 when held back or when no admin has a linked chat). */
+  enqueued: number;
+  /** Held back: the same trigger was alerted less than an hour ago. */
+  quiet: boolean;
+}
+
+/** Settings key of the last alert time of a trigger (epoch ms). */
+export function adminAlertKey(trigger: TriggerName): string {
+  return `${ADMIN_ALERT_KEY_PREFIX}${trigger}`;
+}
+
+/** The admins an alert reaches: active, role admin, with a linked chat; one alert per chat. */
+export function adminChats(employees: readonly Employee[]): { chat_id: string; name: string }[] {
+  const byChat = new Map<string, string>();
+  for (const e of employees) {
+    if (e.active && e.role === 'admin' && e.telegram_chat_id !== '' && !byChat.has(e.telegram_chat_id)) byChat.set(e.telegram_chat_id, e.name);
+  }
+  return [...byChat].map(([chat_id, name]) => ({ chat_id, name }));
+}
+
+/** Writes the failure alerts of a trigger (under the lock), unless one went out within the hour. Throws if it cannot. */
+export function alertTriggerFailure(deps: AdminAlertDeps, trigger: TriggerName, error: unknown): AdminAlertReport {
+  const admins = adminChats(deps.employees());
+  if (admins.length === 0) return { enqueued: 0, quiet: false };
+  return deps.withLock(() => {
+    const tables = deps.openTables();
+    const settings = tables.settings();
+    const key = adminAlertKey(trigger);
+    const raw = (settings.get(key) ?? '').trim();
+    const last = raw === '' ? NaN : Number(raw);
+    if (!adminAlertDue(Number.isFinite(last) ? last : null, deps.now)) return { enqueued: 0, quiet: true };
+    const date = deps.formatDate(deps.now, 'yyyy-MM-dd');
+    const facts = { trigger, when: deps.formatDate(deps.now, 'yyyy-MM-dd HH:mm'), error: errorText(error) };
+    const alerts: NewAlert[] = admins.map((a) => ({
+      alert_id: adminAlertId(date, trigger, deps.now, a.chat_id),
+      kind: 'admin',
+      chat_id: a.chat_id,
+      text: triggerFailureText(facts, languageOf(a.name)),
+    }));
+    const updates = enqueueAlerts(deps.io, alerts, settings, deps.now);
+    updates.set(key, String(deps.now));
+    tables.setSettings(updates);
+    return { enqueued: alerts.length, quiet: false };
+  });
+}
+
+/**
+ * Runs a trigger's work; if it throws, alerts the admins (best effort) and throws the same error on.
+ * `deps` is made only on failure, so a healthy run pays nothing for this.
+ */
+export function guardTrigger<T>(trigger: TriggerName, run: () => T, deps: () => AdminAlertDeps, log: (line: string) => void = () => {}): T {
+  try {
+    return run();
+  } catch (e) {
+    try {
+      const r = alertTriggerFailure(deps(), trigger, e);
+      log(`${trigger} failed; admin alerts: ${r.quiet ? 'held back (alerted within the hour)' : r.enqueued}`);
+    } catch (alertError) {
+      log(`${trigger} failed and the admin alert could not be written: ${errorText(alertError)}`);
+    }
+    throw e;
+  }
+}
