@@ -9,6 +9,8 @@ import { openTables, type Tables } from '../store/tables.ts';
 import { addDays, isTime, minutesOf } from '../domain/calendar.ts';
 import { scheduleWindow, type ReferenceData } from '../store/reference.ts';
 import type { SheetPort } from '../store/port.ts';
+import type { NeutralPeriod } from '../domain/rules/types.ts';
+import { MissingTab } from '../store/errors.ts';
 import { checkBreaks, type CarryStore, type CheckBreaksReport } from '../services/check-breaks.ts';
 import { dailyRollover, type RolloverReport } from '../services/rollover.ts';
 import { botOp } from '../services/bot-ops.ts';
@@ -89,12 +91,13 @@ export function runCheckBreaks(now: number, o: { senderFor?: (botUrl: string) =>
     // A missing secret fails the push (recorded on each alert, retried later), not the whole check.
     senderFor: o.senderFor ?? ((url) => (alerts) => urlFetchSender(url, requireSecret())(alerts)),
     carry: cacheCarry(scriptJsonCache()),
+    neutral: env.neutral(),
   });
 }
 
 export function runDailyRollover(now: number): RolloverReport {
   const env = environment(now);
-  return dailyRollover({ now, ...env.calendarFns(), reference: env.reference(), io: env.io, openTables: env.freshTables, withLock: exclusive });
+  return dailyRollover({ now, ...env.calendarFns(), reference: env.reference(), io: env.io, openTables: env.freshTables, withLock: exclusive, neutral: env.neutral() });
 }
 
 export function runBotOp(body: string, now: number): Envelope<object> {
@@ -136,6 +139,7 @@ function environment(now: number) {
     reference,
     signingKey,
     freshTables,
+    neutral: lazy(() => neutralPeriods(freshTables(), onIssue)),
     calendarFns: lazy(() => fewCallsCalendar(calendar(), calendar().dateOf(now))),
     linkDeps: (): LinkCodeDeps => ({ now, cache, signingKey: signingKey(), crypto: gasCrypto, exclusive }),
   };
@@ -181,6 +185,20 @@ export function fewCallsCalendar(cal: Calendar, today: string): { dateOf(ms: num
 }
 
 const DAY_MS = 24 * 3600_000;
+
+/** The Neutral tab in one read; bad rows are logged and skipped. */
+function neutralPeriods(tables: Tables, onIssue: (i: RowIssue) => void): NeutralPeriod[] {
+  try {
+    const read = tables.neutral();
+    read.issues.forEach(onIssue);
+    return read.rows;
+  } catch (e) {
+    // A workbook set up before the tab existed: no outages until Setup adds it, rather than failing every check.
+    if (!(e instanceof MissingTab)) throw e;
+    console.warn(e.message);
+    return [];
+  }
+}
 
 function requireSecret(): string {
   const secret = botSharedSecret();

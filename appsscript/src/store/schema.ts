@@ -125,11 +125,18 @@ export const TABS = {
     // Also holds the schema version of every tab, as rows "schema.<Tab>" = N.
     columns: [c('key', 'id', true), c('value', 'text')],
   },
+  Neutral: {
+    name: 'Neutral',
+    version: 1,
+    validated: true,
+    // An outage an admin marks: it counts as following the schedule. employee_ids: "e001, e002"; blank = everyone.
+    columns: [c('start', 'datetime', true), c('end', 'datetime', true), c('employee_ids', 'text'), c('note', 'text')],
+  },
 } as const satisfies Record<string, TabSpec>;
 
 export type TabName = keyof typeof TABS;
 export const TAB_ORDER: readonly TabName[] = [
-  'Employees', 'Groups', 'Statuses', 'Rules', 'Schedule', 'Log', 'Current', 'Devices', 'Violations', 'Daily', 'Outbox', 'Audit', 'Settings',
+  'Employees', 'Groups', 'Statuses', 'Rules', 'Schedule', 'Log', 'Current', 'Devices', 'Violations', 'Daily', 'Outbox', 'Audit', 'Settings', 'Neutral',
 ];
 
 export function columnIndex(tab: TabName, column: string): number {

@@ -10,6 +10,8 @@ import type { CellContext } from './cells.ts';
 import { checkHeader, decodeRecord, encodeRecord, isBlankRow, rowIssue, type RawRecord } from './records.ts';
 import { checkEmployee, checkGroup, checkRule, checkShift, checkStatus, type Checked } from './validate.ts';
 import { formatBreaks } from './breaks.ts';
+import { checkNeutral } from './neutral.ts';
+import type { NeutralPeriod } from '../domain/rules/types.ts';
 import { readSettingsSnapshot, settingsMap, writeSettings, type SettingsSnapshot } from './settings.ts';
 
 export interface TablesOptions {
@@ -35,6 +37,8 @@ export interface Tables {
   rules(): RowsRead<Rule>;
   /** Shifts, only those dated within `window` when given (rows outside it are neither checked nor returned). */
   schedule(window?: DateWindow): RowsRead<Shift>;
+  /** The Neutral tab's outages; a row with a bad date or end <= start is an issue and skipped. */
+  neutral(): RowsRead<NeutralPeriod>;
   devices(): DeviceRow[];
   current(): CurrentRow[];
   /** Rewrites the whole tab from row 2 in one write (rows left over from a longer table are blanked). */
@@ -173,6 +177,9 @@ export function openTables(port: SheetPort, opts: TablesOptions): Tables {
         // A row whose date cannot be read is checked (and reported) whatever the window.
         (v) => !window || v.date === '' || (String(v.date) >= window.from && String(v.date) <= window.to),
       ),
+
+    // Overlapping periods are fine: the rules merge them.
+    neutral: () => readValidated(TABS.Neutral, checkNeutral, []),
 
     devices: () =>
       readMachine(TABS.Devices, 'device_id').map(({ values: v }) => ({
