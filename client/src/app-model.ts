@@ -234,6 +234,17 @@ export async function createAppModel(options: AppModelOptions): Promise<EngineAp
       return engine.dismissRefused(entryId);
     },
 
+    async telegramLinkCode() {
+      const mine = session;
+      if (!mine) throw new UserFacingError(text('notSignedIn', lang()));
+      try {
+        const reply = await api.call({ op: 'link.code', token: mine.token });
+        return { code: reply.code, expiresAt: reply.expires_at };
+      } catch (e) {
+        throw userFacing(e, lang());
+      }
+    },
+
     syncNow() {
       return engine.syncNow();
     },

@@ -58,6 +58,8 @@ export interface AppModel {
   /** Queues a status change and shows it at once; syncs as soon as it can. */
   setStatus(code: string, comment?: string): Promise<void>;
   dismissRefused(entryId: string): Promise<void>;
+  /** A short code to send to the Telegram bot as `/start CODE`, linking this person's chat (online only). */
+  telegramLinkCode(): Promise<{ code: string; expiresAt: number }>;
   /** Sync now (also happens on the online event, when the tab becomes visible, and on a timer). */
   syncNow(): Promise<void>;
   subscribe(listener: () => void): () => void;

@@ -32,7 +32,8 @@ export type Call =
   | { op: 'logout' }
   | { op: 'setStatus'; code: string; comment?: string }
   | { op: 'dismissRefused'; entryId: string }
-  | { op: 'syncNow' };
+  | { op: 'syncNow' }
+  | { op: 'telegramLinkCode' };
 
 export class FakeModel implements AppModel {
   session: Session | null = null;
@@ -81,6 +82,11 @@ export class FakeModel implements AppModel {
   async dismissRefused(entryId: string): Promise<void> {
     this.calls.push({ op: 'dismissRefused', entryId });
     this.update({ sync: { ...this.sync, refused: this.sync.refused.filter((r) => r.entryId !== entryId) } });
+  }
+
+  async telegramLinkCode(): Promise<{ code: string; expiresAt: number }> {
+    this.calls.push({ op: 'telegramLinkCode' });
+    return { code: 'K7Q2XM', expiresAt: 1_800_000_000_000 };
   }
 
   async syncNow(): Promise<void> {

@@ -17,6 +17,7 @@ import './today-shift.ts';
 import './day-timeline.ts';
 import './violations-list.ts';
 import './sync-state.ts';
+import './telegram-link.ts';
 
 export class WttApp extends LitElement {
   static override properties = {
@@ -138,7 +139,8 @@ export class WttApp extends LitElement {
         <wtt-today-shift .today=${today} .statuses=${statuses}></wtt-today-shift>
       </div>
       <wtt-day-timeline .today=${today} .statuses=${statuses} .clockOffsetMs=${model.clockOffsetMs}></wtt-day-timeline>
-      ${violations ? html`<wtt-violations-list .violations=${violations} .statuses=${statuses} .timeZone=${today?.time_zone ?? ''}></wtt-violations-list>` : nothing}`;
+      ${violations ? html`<wtt-violations-list .violations=${violations} .statuses=${statuses} .timeZone=${today?.time_zone ?? ''}></wtt-violations-list>` : nothing}
+      <wtt-telegram-link .getCode=${() => model.telegramLinkCode()}></wtt-telegram-link>`;
   }
 
   override updated(): void {
