@@ -3,24 +3,9 @@
 // Requests to the web app (which sees no headers): sig = hex HMAC-SHA256(secret, canonicalJson(body without sig)).
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { BotRequest } from '../common/bot-api.ts';
+import { canonicalJson } from '../common/canonical-json.ts';
 
-/**
- * JSON.stringify with object keys sorted at every depth (arrays keep their order), so both sides get the
- * same bytes whatever order they built the object in. Like JSON.stringify, undefined members are left out.
- * Note: JSON.stringify(body, Object.keys(body).sort()) is NOT the same: its key list applies at every depth
- * and drops nested keys.
- */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort()) out[key] = sortKeys((value as Record<string, unknown>)[key]);
-  return out;
-}
+export { canonicalJson };
 
 export function hmacHex(secret: string, message: string): string {
   return createHmac('sha256', secret).update(message, 'utf8').digest('hex');

@@ -4,6 +4,7 @@
 // node:crypto in tests and in the bot), and the nonce bookkeeping is plain data the caller keeps in a cache.
 import { ALERT_MAX_AGE_MS } from '../../../common/bot-api.ts';
 import { constantTimeEqual } from './token.ts';
+import { canonicalJson } from '../../../common/canonical-json.ts';
 
 /** HMAC-SHA256 of `data` under `key` (both UTF-8), as lower-case hex. */
 export type HmacHex = (data: string, key: string) => string;
@@ -13,23 +14,7 @@ export const NONCE_TTL_MS = ALERT_MAX_AGE_MS * 2;
 const NONCE = /^[A-Za-z0-9_-]{8,64}$/;
 const HEX_SIG = /^[0-9a-f]{64}$/;
 
-/**
- * JSON.stringify with the keys of every object sorted (code-unit order), no spaces. Both sides compute it
- * from the parsed value, so the sender's key order and whitespace do not matter.
- */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') {
-    const text = JSON.stringify(value);
-    // undefined, functions and symbols have no JSON form; in an array JSON.stringify writes null for them.
-    return text === undefined ? 'null' : text;
-  }
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const record = value as Record<string, unknown>;
-  const keys = Object.keys(record)
-    .filter((k) => record[k] !== undefined)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(',')}}`;
-}
+export { canonicalJson };
 
 /** The signature of a request body (every field but `sig`). */
 export function signBotBody(body: Record<string, unknown>, secret: string, hmacHex: HmacHex): string {
