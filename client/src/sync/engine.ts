@@ -226,7 +226,10 @@ export class SyncEngine {
     try {
       await this.exchange(session);
       this.attempt = 0;
-      this.update({ online: true, problem: null, nextRetryAt: null });
+      // A reply that was on its way when the network dropped must not hide the `offline` event that came
+      // meanwhile: the browser's word on the network is the newer one.
+      const online = isOnline(this.browser);
+      this.update({ online, problem: online ? null : { kind: 'offline' }, nextRetryAt: null });
     } catch (e) {
       this.failed(e);
     } finally {
@@ -281,7 +284,7 @@ export class SyncEngine {
 
   private async answered(reply: ServerReply, sentAt: number): Promise<void> {
     const receivedAt = this.now();
-    this.update({ lastSyncAt: receivedAt, online: true });
+    this.update({ lastSyncAt: receivedAt, online: isOnline(this.browser) });
     await this.onReply?.(reply, { sentAt, receivedAt });
   }
 
