@@ -49,6 +49,8 @@ export interface ExecutionStats {
   cellsWritten: number;
   projectedMs: number; // on Google, by the latency model
   error?: string;
+  /** The execution was cut by fault injection (RunOptions.stopAfterCalls): its later calls never ran. */
+  cut?: boolean;
 }
 
 /** The execution's own services (worker side) see this. */

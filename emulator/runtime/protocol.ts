@@ -9,6 +9,8 @@ export interface RunRequest {
   args: unknown[];
   bundleDir: string;
   limitMs?: number;
+  /** Fault injection: end the execution after this many service calls. */
+  stopAfterCalls?: number;
 }
 
 export interface RunResponse {

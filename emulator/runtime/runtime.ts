@@ -41,6 +41,11 @@ export interface RunOptions {
   kind?: ExecutionInfo['kind'];
   /** Session.getActiveUser(): '' for anonymous web-app visitors. */
   activeUser?: string;
+  /**
+   * Fault injection: the execution dies after its Nth service call (calls 1..N take effect, none after),
+   * as one stopped on Google by the time limit, a quota or an outage would. stats.cut says it happened.
+   */
+  stopAfterCalls?: number;
 }
 
 const STATS_KEPT = 500;
@@ -112,7 +117,7 @@ export class Runtime {
       activeSpreadsheetId: this.deps.workbooks.activeId,
       scriptTimeZone: this.timeZone,
     };
-    const r: RunResponse = await this.pool.run({ exec, fn, args, bundleDir: this.deps.bundleDir });
+    const r: RunResponse = await this.pool.run({ exec, fn, args, bundleDir: this.deps.bundleDir, stopAfterCalls: opts.stopAfterCalls });
     this.stats.push(r.stats);
     if (this.stats.length > STATS_KEPT) this.stats.splice(0, this.stats.length - STATS_KEPT);
     return { result: r.result, error: r.error, logs: r.logs, stats: r.stats };

@@ -13,6 +13,8 @@ export interface SandboxOptions {
   makePort: (fail: (message: string) => never) => HostPort;
   createGlobals: (ctx: FacadeContext) => Record<string, unknown>;
   limitMs?: number;
+  /** Fault injection: calls after the Nth fail (Meter). */
+  stopAfterCalls?: number;
 }
 
 export interface Sandbox {
@@ -48,7 +50,7 @@ export function createSandbox(o: SandboxOptions): Sandbox {
     e.name = 'Exception';
     throw e;
   };
-  const meter = new Meter(fail, o.limitMs);
+  const meter = new Meter(fail, o.limitMs, o.stopAfterCalls);
   const logs: { level: string; message: string }[] = [];
   const ctx: FacadeContext = {
     port: o.makePort(fail),

@@ -43,6 +43,7 @@ function run(req: RunRequest): RunResponse {
     makePort: (fail) => new AtomicsPort(init.hostPort, init.signalBuffer, fail),
     createGlobals,
     limitMs: req.limitMs,
+    stopAfterCalls: req.stopAfterCalls,
   });
   try {
     loadBundle(req.bundleDir).runInContext(sandbox.context);
