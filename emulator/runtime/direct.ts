@@ -35,7 +35,7 @@ export class DirectPort implements HostPort {
 
 export function createDirectContext(
   host: HostServices,
-  opts: { exec?: Partial<ExecutionInfo>; clock?: Clock; bundleDir?: string } = {},
+  opts: { exec?: Partial<ExecutionInfo>; clock?: Clock; bundleDir?: string; stopAfterCalls?: number } = {},
 ): FacadeContext & { meter: Meter; logs: { level: string; message: string }[] } {
   const logs: { level: string; message: string }[] = [];
   const exec = defaultExecution(opts.exec);
@@ -45,7 +45,7 @@ export function createDirectContext(
   };
   return {
     port: new DirectPort(host, exec),
-    meter: new Meter(fail),
+    meter: new Meter(fail, undefined, opts.stopAfterCalls),
     exec,
     toDate: (ms) => new Date(ms),
     now: () => clock.now(),

@@ -18,8 +18,13 @@ export interface GasWorld {
   deps: HostDeps;
   /** Counts of the current context (reset by newExecution). */
   stats(): { calls: Record<string, number>; totalCalls: number; cellsRead: number; cellsWritten: number };
-  /** Starts a fresh execution context (fresh meter), e.g. between two simulated requests. */
-  newExecution(exec?: Partial<ExecutionInfo>): void;
+  /**
+   * Starts a fresh execution context (fresh meter), e.g. between two simulated requests. With
+   * `stopAfterCalls`, the execution dies after that many service calls (fault injection, see Meter).
+   */
+  newExecution(exec?: Partial<ExecutionInfo>, o?: { stopAfterCalls?: number }): void;
+  /** Whether the current execution was cut by fault injection. */
+  wasCut(): boolean;
 }
 
 export function installGasGlobals(o: { timeZone?: string; clock?: Clock; exec?: Partial<ExecutionInfo> } = {}): GasWorld {
@@ -49,10 +54,11 @@ export function installGasGlobals(o: { timeZone?: string; clock?: Clock; exec?: 
     store,
     deps,
     stats: () => ({ calls: { ...ctx.meter.calls }, totalCalls: ctx.meter.totalCalls, cellsRead: ctx.meter.cellsRead, cellsWritten: ctx.meter.cellsWritten }),
-    newExecution: (exec) => {
+    newExecution: (exec, run) => {
       host.endExecution(ctx.exec);
-      ctx = createDirectContext(host.services, { exec: { ...o.exec, ...exec }, clock });
+      ctx = createDirectContext(host.services, { exec: { ...o.exec, ...exec }, clock, stopAfterCalls: run?.stopAfterCalls });
       install();
     },
+    wasCut: () => ctx.meter.cut,
   };
 }
