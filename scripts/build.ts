@@ -4,7 +4,7 @@ import { build, type BuildOptions } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EXPOSED } from '../appsscript/src/exposed.ts';
+import { EXPOSED_NAMES } from '../appsscript/src/exposed.ts';
 import { buildClient } from './build-client.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -32,7 +32,7 @@ async function buildBundle(): Promise<void> {
     logLevel: 'warning',
   });
   const code = result.outputFiles[0].text;
-  writeFileSync(join(OUT, 'Code.js'), `${code}\n${exposedWrappers(EXPOSED)}\n`);
+  writeFileSync(join(OUT, 'Code.js'), `${code}\n${exposedWrappers(EXPOSED_NAMES)}\n`);
 }
 
 const PAGE_SHELL = (title: string, script: string) => `<!DOCTYPE html>
@@ -83,7 +83,7 @@ async function buildEmulator(): Promise<void> {
   await build({
     ...common,
     entryPoints: {
-      server: join(ROOT, 'emulator/server/main.ts'),
+      server: join(ROOT, 'scripts/local-server.ts'),
       worker: join(ROOT, 'emulator/runtime/worker.ts'),
     },
   });

@@ -1,22 +1,27 @@
-// The one list of functions the bundle exposes as top-level declarations: web-app entry points, simple
-// triggers, installable trigger handlers and the functions sidebars call through google.script.run.
-// The build generates a wrapper per name; main.ts must provide exactly these (the compiler checks).
-export const EXPOSED = [
-  'doGet',
-  'doPost',
-  'onOpen',
-  'onEdit',
-  'setup',
-  'setupFromMenu',
-  'seedDemoData',
-  'installTriggers',
-  'installTriggersFromMenu',
-  'checkBreaks',
-  'dailyRollover',
-  'archive',
-  'archiveContinue',
-  'showHealthSidebar',
-  'sidebarHealth',
-] as const;
+// The one list of functions the bundle exposes as top-level declarations (web-app entry points, simple
+// triggers, installable trigger handlers, menu items and what pages call through google.script.run), each
+// with who may reach it (domain/access.ts). The build generates a wrapper per name; main.ts must provide
+// exactly these (the compiler checks) and gas/guard.ts wraps every one, so none can skip the check.
+import type { Access } from './domain/access.ts';
 
-export type ExposedName = (typeof EXPOSED)[number];
+export const EXPOSED = {
+  doGet: 'web',
+  doPost: 'web',
+  onOpen: 'simple',
+  onInstall: 'simple',
+  onEdit: 'simple',
+  setup: 'admin',
+  setupFromMenu: 'admin',
+  seedDemoData: 'admin',
+  installTriggers: 'admin',
+  installTriggersFromMenu: 'admin',
+  checkBreaks: 'trigger',
+  dailyRollover: 'trigger',
+  archive: 'trigger',
+  archiveContinue: 'trigger',
+  showHealthSidebar: 'admin',
+  sidebarHealth: 'admin',
+} as const satisfies Record<string, Access>;
+
+export type ExposedName = keyof typeof EXPOSED;
+export const EXPOSED_NAMES = Object.keys(EXPOSED) as ExposedName[];

@@ -1,4 +1,5 @@
-// The bundle's entry: it ONLY exposes globals; all logic lives in the imported modules.
+// The bundle's entry: it ONLY exposes globals; all logic lives in the imported modules. Every global goes
+// through the one guard (gas/guard.ts) with the access exposed.ts gives its name.
 import type { ExposedName } from './exposed.ts';
 import { handleGet } from './http/do-get.ts';
 import { handlePost } from './http/do-post.ts';
@@ -6,12 +7,14 @@ import { addMenu, showSidebar } from './gas/menu.ts';
 import { archiveTrigger, describeInstall, installTriggersNow } from './gas/triggers.ts';
 import { checkBreaksTrigger, dailyRolloverTrigger } from './gas/bot-wiring.ts';
 import { healthDetails, onSheetEdit, runSeedDemoData, runSetup, setupFromMenu } from './gas/admin-actions.ts';
+import { guardAll, type Handler } from './gas/guard.ts';
 
-export const globals: Record<ExposedName, (...args: any[]) => unknown> = {
-  doGet: (e: GoogleAppsScript.Events.DoGet) => handleGet(e),
-  doPost: (e: GoogleAppsScript.Events.DoPost) => handlePost(e),
-  onOpen: () => addMenu(),
-  onEdit: (e: GoogleAppsScript.Events.SheetsOnEdit) => onSheetEdit(e),
+const handlers: Record<ExposedName, Handler> = {
+  doGet: ({ args: [e] }) => handleGet(e as GoogleAppsScript.Events.DoGet),
+  doPost: ({ args: [e] }) => handlePost(e as GoogleAppsScript.Events.DoPost),
+  onOpen: ({ args: [e] }) => addMenu(e as GoogleAppsScript.Events.SheetsOnOpen | undefined),
+  onInstall: ({ args: [e] }) => addMenu(e as GoogleAppsScript.Events.SheetsOnOpen | undefined),
+  onEdit: ({ args: [e] }) => onSheetEdit(e),
   setup: () => runSetup(),
   setupFromMenu: () => setupFromMenu(),
   seedDemoData: () => runSeedDemoData(),
@@ -25,3 +28,5 @@ export const globals: Record<ExposedName, (...args: any[]) => unknown> = {
   showHealthSidebar: () => showSidebar('Health', 'WorkTimeTracker'),
   sidebarHealth: () => healthDetails(),
 };
+
+export const globals = guardAll(handlers);

@@ -5,7 +5,8 @@ import type { Runtime } from '../runtime/runtime.ts';
 import { TooManyExecutionsError } from '../runtime/pool.ts';
 import { cellAt, lastColumn, lastRow } from '../model/apply.ts';
 import type { CellValue } from '../model/types.ts';
-import { HttpError, parseDuration, readJson, sendJson } from './http-util.ts';
+import { HttpError, parseDuration, readJson, sendJson, sendText } from './http-util.ts';
+import { scriptRunBridge } from './script-run-bridge.ts';
 
 const NAME = /^[A-Za-z_$][\w$]*$/;
 
@@ -13,6 +14,10 @@ export async function handleDev(runtime: Runtime, req: IncomingMessage, res: Ser
   const path = url.pathname.replace(/^\/_dev/, '');
   const method = req.method ?? 'GET';
 
+  if (path === '/bridge.js' && method === 'GET') {
+    const as = url.searchParams.has('as') ? (url.searchParams.get('as') ?? '') : undefined;
+    return sendText(res, 200, 'text/javascript; charset=utf-8', scriptRunBridge(as), { 'cache-control': 'no-cache' });
+  }
   if (path === '/mail' && method === 'GET') return sendJson(res, 200, runtime.deps.mailbox);
   if (path === '/pushes' && method === 'GET') return sendJson(res, 200, runtime.deps.fetches);
   if (path === '/clock') {

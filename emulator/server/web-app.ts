@@ -7,6 +7,7 @@ import type { Runtime, ExecutionResult } from '../runtime/runtime.ts';
 import { TooManyExecutionsError } from '../runtime/pool.ts';
 import { webAppEvent } from './web-app-event.ts';
 import { escapeHtml, readBody, sendText } from './http-util.ts';
+import { withBridge } from './script-run-bridge.ts';
 
 const ECHO_TTL_MS = 60_000;
 
@@ -42,7 +43,8 @@ export class WebApp {
       res.writeHead(302, { location: `/exec/echo/${id}`, 'cache-control': 'no-store', 'access-control-allow-origin': '*' });
       return void res.end();
     }
-    if (r.kind === 'html') return sendText(res, 200, 'text/html; charset=utf-8', r.content);
+    // google.script.run on a page the web app served runs as its visitor: anonymous here (as: '').
+    if (r.kind === 'html') return sendText(res, 200, 'text/html; charset=utf-8', withBridge(r.content, ''));
     return sendText(res, 200, 'text/html; charset=utf-8', errorPage('The script completed but did not return anything.'));
   }
 

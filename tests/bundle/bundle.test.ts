@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { EXPOSED } from '../../appsscript/src/exposed.ts';
+import { EXPOSED_NAMES } from '../../appsscript/src/exposed.ts';
 import { checkBundle } from './bundle-check.ts';
 
 // The bundle is built by `npm test` (and `npm run build`) before vitest runs.
@@ -9,7 +9,7 @@ const report = checkBundle(code);
 
 describe('dist/appsscript/Code.js', () => {
   it('declares every exposed name as a top-level function (triggers and google.script.run need them)', () => {
-    for (const name of EXPOSED) expect(report.topLevelFunctions).toContain(name);
+    for (const name of EXPOSED_NAMES) expect(report.topLevelFunctions).toContain(name);
   });
 
   it('has no module syntax left (Apps Script files are plain scripts)', () => {

@@ -27,9 +27,16 @@ export function runSeedDemoData(): SeedReport {
   return report;
 }
 
-export function onSheetEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined): void {
-  const tab = e?.range?.getSheet().getName();
-  if (tab === undefined || REFERENCE_TABS.has(tab)) invalidateReferenceCache();
+/**
+ * A simple trigger: no identity, so nothing privileged. Only a real edit event counts: its range is a Range
+ * object, which google.script.run (plain JSON) cannot forge, so a page cannot make every request re-read
+ * the tabs by calling onEdit in a loop.
+ */
+export function onSheetEdit(e: unknown): void {
+  const range = (e as { range?: { getSheet?: unknown } } | undefined)?.range;
+  if (!range || typeof range.getSheet !== 'function') return;
+  const tab = (range as GoogleAppsScript.Spreadsheet.Range).getSheet().getName();
+  if (REFERENCE_TABS.has(tab)) invalidateReferenceCache();
 }
 
 /** The menu item: runs setup and says what it did, in both languages. */

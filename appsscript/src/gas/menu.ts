@@ -1,5 +1,5 @@
 // The spreadsheet's menu, in the admin's language (Russian and English side by side).
-export function addMenu(): void {
+export function addMenu(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   SpreadsheetApp.getUi()
     .createMenu('WorkTimeTracker')
     .addItem('Настроить таблицу / Set up the spreadsheet', 'setupFromMenu')

@@ -104,3 +104,15 @@ export function toApiError(e: unknown): ApiError {
   if (isApiFailure(e)) return e.toApiError();
   return new Internal('Something went wrong on the server', 'Ошибка на сервере').toApiError();
 }
+
+/**
+ * An exposed function refused its caller. google.script.run hands a page only the error's message, so the
+ * message itself starts with the code ("forbidden: ...").
+ */
+export class CallerRefused extends Forbidden {
+  constructor(english: string, russian: string) {
+    super(english, russian);
+    this.name = 'CallerRefused';
+    this.message = `forbidden: ${this.message}`;
+  }
+}

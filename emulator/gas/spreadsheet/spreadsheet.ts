@@ -23,6 +23,7 @@ export class EmuSpreadsheet
       | 'deleteSheet'
       | 'getSheetById'
       | 'toast'
+      | 'getOwner'
     >
 {
   constructor(
@@ -37,6 +38,16 @@ export class EmuSpreadsheet
   getId(): string {
     this.ctx.meter.count('Spreadsheet.getId');
     return this.id;
+  }
+
+  /**
+   * reference/spreadsheet/spreadsheet#getOwner: "the owner of the document, or null for a document in a
+   * shared drive". Locally every workbook belongs to the runtime's owner (the script's effective user).
+   */
+  getOwner(): GoogleAppsScript.Base.User {
+    this.ctx.meter.count('Spreadsheet.getOwner');
+    const email = this.ctx.exec.effectiveUser;
+    return { getEmail: () => email } as unknown as GoogleAppsScript.Base.User;
   }
 
   getName(): string {
