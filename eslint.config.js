@@ -29,4 +29,33 @@ export default tseslint.config(
       }],
     },
   },
+  // The bundle's layers only look down: domain (pure) <- store (the sheet schema) <- services (use cases)
+  // <- gas (Apps Script services) <- main.ts. The domain plans the archive over raw Log rows, so it may read
+  // the schema's constants; nothing else runs up.
+  ...[
+    ['appsscript/src/domain/**/*.ts', ['**/services/**', '**/gas/**', '**/http/**', '**/store/tables.ts', '**/store/reference.ts', '**/store/setup*.ts']],
+    ['appsscript/src/store/**/*.ts', ['**/services/**', '**/gas/**', '**/http/**']],
+    ['appsscript/src/services/**/*.ts', ['**/gas/**']],
+  ].map(([files, group]) => ({
+    files: [files],
+    ignores: ['appsscript/src/**/*.test.ts'],
+    rules: {
+      // Replaces the bundle-wide rule above for these files, so it repeats the Node modules.
+      'no-restricted-imports': ['error', {
+        paths: ['fs', 'path', 'crypto', 'os', 'http', 'https', 'url', 'util', 'events', 'stream', 'buffer', 'child_process', 'worker_threads'],
+        patterns: [
+          { group: ['node:*'], message: 'Apps Script has no Node modules.' },
+          { group, message: 'appsscript/src layers only import downwards (domain <- store <- services <- gas).' },
+        ],
+      }],
+    },
+  })),
+  {
+    // The runtime emulates Apps Script; the bot is another program that talks to it. Only the entry point
+    // of `npm start` (scripts/local-server.ts) joins the two.
+    files: ['emulator/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/bot/**'], message: 'emulator/ must not import bot/: wire the two in scripts/.' }] }],
+    },
+  },
 );

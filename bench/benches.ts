@@ -6,5 +6,6 @@ import { loadBench } from './load.ts';
 import { storeBench } from './store.ts';
 import { clientBench } from './client.ts';
 import { checkBreaksBench } from './check-breaks.ts';
+import { adminBench } from './admin.ts';
 
-export const BENCHES: readonly Bench[] = [runtimeBench, syncBench, loadBench, storeBench, clientBench, checkBreaksBench];
+export const BENCHES: readonly Bench[] = [runtimeBench, syncBench, loadBench, storeBench, clientBench, checkBreaksBench, adminBench];

@@ -2,6 +2,7 @@
 // Times are epoch milliseconds; dates are 'yyyy-MM-dd' in the spreadsheet's time zone. Never Date objects.
 import type { StatusInfo, Role, EntrySource } from './status.ts';
 import type { ErrorCode } from './errors.ts';
+import type { ViolationType } from './violations.ts';
 
 export interface LoginStartRequest {
   op: 'login.start';
@@ -61,7 +62,17 @@ export interface SyncRequest {
 }
 
 export type EntryResult =
-  | { seq: number; entry_id: string; result: 'accepted'; at: number }
+  | {
+      seq: number;
+      entry_id: string;
+      result: 'accepted';
+      at: number;
+      /**
+       * Only when the stored comment differs from the one sent: the comment as stored, after the text rule of
+       * common/text.ts (line breaks as "\n", control characters removed, ...). Show this one from then on.
+       */
+      comment?: string;
+    }
   | { seq: number; entry_id: string; result: 'duplicate' }
   | { seq: number; entry_id: string; result: 'refused'; code: ErrorCode; message: string };
 
@@ -90,12 +101,37 @@ export interface TimelineSegment {
   source: EntrySource;
 }
 
+/** A lead's decision on a violation; 'excused' means it is not held against the employee. */
+export type ViolationResolution = 'open' | 'excused' | 'confirmed';
+
+/** One of the employee's violations of the day, as its row in the Violations tab says. */
+export interface TodayViolation {
+  /** The Violations row's id ('V-yyyymmdd-…'). */
+  id: string;
+  type: ViolationType;
+  /**
+   * What the schedule or the rules allowed and what happened, as the rules wrote them for the lead: status
+   * codes, 'HH:mm' times in the spreadsheet's zone and numbers ("break 11:00, 15 min +2",
+   * "break 11:02–11:21, 19 min"; '—' for nothing). The page puts status labels in place of the codes.
+   */
+  planned: string;
+  actual: string;
+  /** Whole minutes past what was allowed, grace included; 0 where nothing runs over. */
+  over_minutes: number;
+  resolution: ViolationResolution;
+}
+
 export interface TodayBlock {
   /** 'yyyy-MM-dd' in the spreadsheet's time zone. */
   date: string;
   time_zone: string;
   schedule: TodaySchedule | null;
   timeline: TimelineSegment[];
+  /**
+   * The employee's violations of `date`, in the order they were detected. Detected by the checkBreaks
+   * trigger, so a new one (and a lead's decision) shows up within one check interval.
+   */
+  violations: TodayViolation[];
 }
 
 export interface SyncReply {

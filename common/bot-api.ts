@@ -9,6 +9,12 @@
 // Bot -> server (web app doPost): Apps Script gives a web app no request headers, so the bot signs the body:
 // { op: 'bot.*', ts, nonce, sig, ...fields } with sig = hex HMAC-SHA256(BOT_SHARED_SECRET, canonical(body
 // without sig)), canonical = JSON.stringify with keys sorted. The server refuses stale ts and repeated nonces.
+// The nonces live in CacheService, which may forget them (eviction, a restart of the local runtime), so a
+// request that changes something is also made idempotent by its own key: bot.command carries command_id,
+// Telegram's update_id of the command, which the server takes as the seq of the chat's device
+// ('tg-<chat id>' in Devices): an id it has taken already writes nothing new. Excuse/confirm
+// (bot.violation) is idempotent by the violation's state, bot.link by the one-time code.
+import * as v from 'valibot';
 import type { CurrentState, TodaySchedule } from './api.ts';
 
 export const ALERT_MAX_AGE_MS = 5 * 60 * 1000;
@@ -62,7 +68,7 @@ export type BotRequest = Signed &
     | { op: 'bot.alerts.pull'; limit: number }
     | { op: 'bot.alerts.ack'; receipts: AlertReceipt[] }
     | { op: 'bot.link'; code: string; chat_id: string; username?: string }
-    | { op: 'bot.command'; chat_id: string; command: BotCommand }
+    | { op: 'bot.command'; chat_id: string; command: BotCommand; command_id: number }
     | { op: 'bot.violation'; chat_id: string; violation_id: string; action: 'excuse' | 'confirm' }
   );
 
@@ -82,4 +88,53 @@ export interface BotCommandReply {
 
 export interface BotPullReply {
   alerts: Alert[];
+}
+
+// ---- the server's schemas for the bot's requests (the one dispatcher validates each op with these) ----
+
+export const MAX_PULL = 100;
+
+const signed = {
+  ts: v.pipe(v.number(), v.integer()),
+  nonce: v.string(),
+  sig: v.string(),
+};
+const chatId = v.pipe(v.string(), v.regex(/^-?\d{1,20}$/, 'a Telegram chat id'));
+const receipt = v.strictObject({
+  alert_id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+  delivered: v.boolean(),
+  error: v.optional(v.pipe(v.string(), v.maxLength(2000))),
+});
+
+export const botRequestSchemas = {
+  'bot.alerts.pull': v.strictObject({ op: v.literal('bot.alerts.pull'), ...signed, limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_PULL)) }),
+  'bot.alerts.ack': v.strictObject({ op: v.literal('bot.alerts.ack'), ...signed, receipts: v.pipe(v.array(receipt), v.maxLength(500)) }),
+  'bot.link': v.strictObject({
+    op: v.literal('bot.link'),
+    ...signed,
+    code: v.pipe(v.string(), v.maxLength(32)),
+    chat_id: chatId,
+    username: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  }),
+  'bot.command': v.strictObject({
+    op: v.literal('bot.command'),
+    ...signed,
+    chat_id: chatId,
+    command: v.picklist(['status', 'break', 'lunch', 'back', 'schedule', 'who'] satisfies BotCommand[]),
+    // Telegram's update_id of the command: the chat device's seq (switchStatus).
+    command_id: v.pipe(v.number(), v.safeInteger(), v.minValue(1)),
+  }),
+  'bot.violation': v.strictObject({
+    op: v.literal('bot.violation'),
+    ...signed,
+    chat_id: chatId,
+    violation_id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+    action: v.picklist(['excuse', 'confirm']),
+  }),
+} as const;
+
+export type BotOp = keyof typeof botRequestSchemas;
+
+export function isBotOp(op: unknown): op is BotOp {
+  return typeof op === 'string' && Object.prototype.hasOwnProperty.call(botRequestSchemas, op);
 }

@@ -5,7 +5,12 @@ import { MAX_COMMENT_CHARS, MAX_ID_CHARS, MAX_SYNC_ENTRIES } from './limits.ts';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_ID_CHARS), v.regex(/^[\w.:-]+$/, 'only letters, digits and . _ : -'));
 const email = v.pipe(v.string(), v.trim(), v.maxLength(254), v.email('not an email address'));
-const epochMs = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15));
+/**
+ * A time as a client's clock says it, in epoch ms. Only its shape is checked here: whether it is a plausible
+ * time (CLIENT_TIME_MIN_MS..CLIENT_TIME_MAX_MS) is decided per entry by the sync plan, because refusing the
+ * whole request would leave the entry in the device's outbox, refused again on every retry, jamming its queue.
+ */
+const clientMs = v.pipe(v.number(), v.safeInteger('a whole number of milliseconds'));
 
 export const loginStartSchema = v.strictObject({
   op: v.literal('login.start'),
@@ -24,7 +29,7 @@ export const syncEntrySchema = v.strictObject({
   seq: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(Number.MAX_SAFE_INTEGER)),
   entry_id: id,
   status: id,
-  at: epochMs,
+  at: clientMs,
   comment: v.optional(v.pipe(v.string(), v.maxLength(MAX_COMMENT_CHARS))),
   employee_id: v.optional(id),
   offline: v.optional(v.boolean()),
@@ -34,7 +39,7 @@ export const syncSchema = v.strictObject({
   op: v.literal('sync'),
   token: v.pipe(v.string(), v.minLength(1), v.maxLength(2048)),
   device_id: id,
-  sent_at: epochMs,
+  sent_at: clientMs,
   entries: v.pipe(v.array(syncEntrySchema), v.maxLength(MAX_SYNC_ENTRIES, `at most ${MAX_SYNC_ENTRIES} entries per request`)),
 });
 

@@ -18,4 +18,6 @@ export interface StatusInfo {
   counts_as_work: boolean;
   /** CSS colour, e.g. #34a853 */
   color: string;
+  /** No longer offered to choose (the console hides a status in use instead of removing it); labels stay. */
+  hidden?: boolean;
 }

@@ -1,11 +1,12 @@
 // `npm run build`: the Apps Script bundle (Code.js + manifest + sidebar pages) into dist/appsscript,
 // and the local runtime into dist/emulator.
 import { build, type BuildOptions } from 'esbuild';
-import { copyFileSync, mkdirSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { copyFileSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXPOSED_NAMES } from '../appsscript/src/exposed.ts';
 import { buildClient } from './build-client.ts';
+import { buildPages } from './build-pages.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, 'dist', 'appsscript');
@@ -33,40 +34,6 @@ async function buildBundle(): Promise<void> {
   });
   const code = result.outputFiles[0].text;
   writeFileSync(join(OUT, 'Code.js'), `${code}\n${exposedWrappers(EXPOSED_NAMES)}\n`);
-}
-
-const PAGE_SHELL = (title: string, script: string) => `<!DOCTYPE html>
-<html>
-<head>
-<base target="_top">
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title}</title>
-</head>
-<body>
-<script>${script.replace(/<\/script/gi, '<\\/script')}</script>
-</body>
-</html>
-`;
-
-/** Each appsscript/ui/pages/<Name>.ts becomes a self-contained dist/appsscript/<Name>.html. */
-async function buildPages(): Promise<void> {
-  const dir = join(ROOT, 'appsscript/ui/pages');
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
-    const name = basename(file, '.ts');
-    const result = await build({
-      entryPoints: [join(dir, file)],
-      bundle: true,
-      write: false,
-      format: 'iife',
-      platform: 'browser',
-      target: 'es2020',
-      minify: true,
-      legalComments: 'none',
-      logLevel: 'warning',
-    });
-    writeFileSync(join(OUT, `${name}.html`), PAGE_SHELL(`WorkTimeTracker — ${name}`, result.outputFiles[0].text));
-  }
 }
 
 async function buildEmulator(): Promise<void> {

@@ -3,8 +3,13 @@
 // with who may reach it (domain/access.ts). The build generates a wrapper per name; main.ts must provide
 // exactly these (the compiler checks) and gas/guard.ts wraps every one, so none can skip the check.
 import type { Access } from './domain/access.ts';
+import { SCREENS, SCREEN_PAGES, showName, type ShowName } from '../../common/screens.ts';
+
+/** One show<Page> per screen of the registry, open to the role the screen needs. */
+const SHOW = Object.fromEntries(SCREEN_PAGES.map((p) => [showName(p), SCREENS[p].role])) as Record<ShowName, Access>;
 
 export const EXPOSED = {
+  ...SHOW,
   doGet: 'web',
   doPost: 'web',
   onOpen: 'simple',
@@ -19,8 +24,7 @@ export const EXPOSED = {
   dailyRollover: 'trigger',
   archive: 'trigger',
   archiveContinue: 'trigger',
-  showHealthSidebar: 'admin',
-  sidebarHealth: 'admin',
+  adminRpc: 'staff',
 } as const satisfies Record<string, Access>;
 
 export type ExposedName = keyof typeof EXPOSED;

@@ -3,13 +3,18 @@
 import type { ExposedName } from './exposed.ts';
 import { handleGet } from './http/do-get.ts';
 import { handlePost } from './http/do-post.ts';
-import { addMenu, showSidebar } from './gas/menu.ts';
+import { addMenu, showScreen } from './gas/menu.ts';
+import { adminRpc } from './gas/admin-wiring.ts';
+import { SCREEN_PAGES, showName, type ShowName } from '../../common/screens.ts';
 import { archiveTrigger, describeInstall, installTriggersNow } from './gas/triggers.ts';
 import { checkBreaksTrigger, dailyRolloverTrigger } from './gas/bot-wiring.ts';
-import { healthDetails, onSheetEdit, runSeedDemoData, runSetup, setupFromMenu } from './gas/admin-actions.ts';
+import { onSheetEdit, runSeedDemoData, runSetup, setupFromMenu } from './gas/admin-actions.ts';
 import { guardAll, type Handler } from './gas/guard.ts';
 
+const shows = Object.fromEntries(SCREEN_PAGES.map((page): [ShowName, Handler] => [showName(page), () => showScreen(page)])) as Record<ShowName, Handler>;
+
 const handlers: Record<ExposedName, Handler> = {
+  ...shows,
   doGet: ({ args: [e] }) => handleGet(e as GoogleAppsScript.Events.DoGet),
   doPost: ({ args: [e] }) => handlePost(e as GoogleAppsScript.Events.DoPost),
   onOpen: ({ args: [e] }) => addMenu(e as GoogleAppsScript.Events.SheetsOnOpen | undefined),
@@ -25,8 +30,7 @@ const handlers: Record<ExposedName, Handler> = {
   dailyRollover: () => dailyRolloverTrigger(),
   archive: () => archiveTrigger(),
   archiveContinue: () => archiveTrigger(),
-  showHealthSidebar: () => showSidebar('Health', 'WorkTimeTracker'),
-  sidebarHealth: () => healthDetails(),
+  adminRpc: ({ args: [op, payload], caller }) => adminRpc(caller(), op, payload),
 };
 
 export const globals = guardAll(handlers);

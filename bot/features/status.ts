@@ -14,7 +14,9 @@ export async function runCommand(ctx: CommandContext<Context>, command: BotComma
   if (chatId === null) return;
   let text: string;
   try {
-    text = (await client.command({ chat_id: chatId, command })).text;
+    // The update's id makes the command idempotent on the server: a repeat of this request (a replay, or
+    // Telegram delivering the update again) writes nothing new.
+    text = (await client.command({ chat_id: chatId, command, command_id: ctx.update.update_id })).text;
   } catch (err) {
     text = explainFailure(ctx, err, log);
   }

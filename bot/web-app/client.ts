@@ -10,7 +10,8 @@ import { commandReplySchema, envelopeSchema, linkReplySchema, pullReplySchema } 
 /** What the features need from the web app. Tests inject a fake. */
 export interface WebAppClient {
   link(input: { code: string; chat_id: string; username?: string }): Promise<BotLinkReply>;
-  command(input: { chat_id: string; command: BotCommand }): Promise<BotCommandReply>;
+  /** command_id: the update_id of the command (the server takes each id once). */
+  command(input: { chat_id: string; command: BotCommand; command_id: number }): Promise<BotCommandReply>;
   violation(input: { chat_id: string; violation_id: string; action: 'excuse' | 'confirm' }): Promise<BotCommandReply>;
   /** Pending Outbox alerts; each is checked by the caller. */
   pullAlerts(limit: number): Promise<unknown[]>;
@@ -43,7 +44,7 @@ export class HttpWebAppClient implements WebAppClient {
     return this.parse(linkReplySchema, await this.call({ op: 'bot.link', ...input }), 'bot.link');
   }
 
-  async command(input: { chat_id: string; command: BotCommand }): Promise<BotCommandReply> {
+  async command(input: { chat_id: string; command: BotCommand; command_id: number }): Promise<BotCommandReply> {
     return this.parse(commandReplySchema, await this.call({ op: 'bot.command', ...input }), 'bot.command');
   }
 

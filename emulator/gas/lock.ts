@@ -38,6 +38,9 @@ class EmuLock implements LockApi {
   }
 
   private acquire(timeout: number): boolean {
+    // A negative timeout has run out before the call: Google gives up at once even on a free lock
+    // (observed, see tests/emulator/conformance-lock.test.ts), so the host is not even asked.
+    if (timeout < 0) return false;
     const r = this.ctx.port.call<AcquireResult>('lock', 'acquire', [this.scope, timeout]);
     if (r.waitedMs > 0) this.ctx.meter.addWaitMs(r.waitedMs);
     return r.granted;
@@ -48,7 +51,8 @@ class EmuLock implements LockApi {
     if (timeout === null || timeout === undefined || !Number.isFinite(n)) {
       this.ctx.fail(`Cannot convert '${String(timeout)}' to int.`);
     }
-    return Math.max(0, Math.trunc(n));
+    // Java's int conversion: fractions are dropped; the sign is kept.
+    return Math.trunc(n);
   }
 }
 

@@ -2,7 +2,7 @@
 import type { FacadeContext } from '../runtime/contracts.ts';
 import type { TriggerRecord, TriggerSchedule } from '../project-state.ts';
 import type { NewTrigger, ScriptInfo } from '../host/triggers.ts';
-import { isIanaZone, localParts, resolveZone } from './utilities.ts';
+import { isIanaZone, localParts, resolveZone } from '../model/java-time.ts';
 
 // Enums: values are their names, so e.authMode === ScriptApp.AuthMode.FULL holds for event objects
 // that crossed threads as plain data.

@@ -2,7 +2,8 @@
 import { performance } from 'node:perf_hooks';
 import type { FacadeContext } from '../runtime/contracts.ts';
 import type { FetchOutcome, FetchRequest } from '../host/fetch.ts';
-import { EmuBlob, decodeBytes, fromByteArray } from './utilities.ts';
+import { EmuBlob } from './blob.ts';
+import { decodeBytes, fromByteArray } from './bytes.ts';
 
 const FORM = 'application/x-www-form-urlencoded';
 /** How much of the body the "Request failed" message quotes (matching Google's messages). */

@@ -16,7 +16,7 @@
 // was down are not replayed); a one-off trigger whose time passed fires at once.
 import type { Clock } from '../clock.ts';
 import type { ProjectState, TriggerRecord } from '../project-state.ts';
-import { localParts, resolveZone, weekOfYear, zonedTimeToEpoch } from '../gas/utilities.ts';
+import { localParts, resolveZone, weekOfYear, zonedTimeToEpoch } from '../model/java-time.ts';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;

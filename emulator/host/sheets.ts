@@ -5,6 +5,8 @@ import { GasError, type ExecutionInfo } from '../runtime/contracts.ts';
 import type { HostDeps, HostService } from './deps.ts';
 import { cellAt, formulaKey, lastColumn, lastRow, DEFAULT_COLUMNS, DEFAULT_ROWS } from '../model/apply.ts';
 import { parseUserEntered, displayValue, parseA1 } from '../model/values.ts';
+import { FormulaEngine } from '../model/formula.ts';
+import { isValidTimeZone } from '../model/timezone.ts';
 import {
   AUTOMATIC_FORMAT_PATTERN,
   CELL_LIMIT,
@@ -83,6 +85,13 @@ export function createSheetsHost(deps: HostDeps): HostService {
     rename(_exec: ExecutionInfo, ssId: string, name: string): void {
       spreadsheet(ssId);
       apply({ t: 'renameSpreadsheet', ss: ssId, name });
+    },
+
+    /** Spreadsheet.setSpreadsheetTimeZone: only a zone Sheets knows (an IANA name). */
+    setTimeZone(_exec: ExecutionInfo, ssId: string, timeZone: string): void {
+      spreadsheet(ssId);
+      if (!isValidTimeZone(timeZone)) throw new GasError(MSG.invalidTimeZone);
+      apply({ t: 'setSpreadsheetTimeZone', ss: ssId, timeZone });
     },
 
     sheets(_exec: ExecutionInfo, ssId: string): SheetRef[] {
@@ -238,14 +247,34 @@ export function createSheetsHost(deps: HostDeps): HostService {
       const { ss, sheet } = rangeSheet(ref);
       switch (mode) {
         case 'values':
-          return readValues(sheet, ref);
+          return readValues(ss, sheet, ref, deps.clock.now());
         case 'display':
-          return { v: readDisplay(ss, sheet, ref), d: [] };
+          return { v: readDisplay(ss, sheet, ref, deps.clock.now()), d: [] };
         case 'formulas':
           return { v: readFormulas(sheet, ref), d: [] };
         case 'formats':
           return { v: readFormats(sheet, ref), d: [] };
       }
+    },
+
+    /**
+     * TextFinder.findAll over a range: the cells whose displayed value matches, row by row, as flat
+     * (row, column) pairs. Only the used part of the range is searched (blank cells never match).
+     */
+    findText(_exec: ExecutionInfo, ref: RangeRef, text: string, o: { matchCase: boolean; entireCell: boolean }): number[] {
+      const { ss, sheet } = rangeSheet(ref);
+      const used = { ...ref, rows: Math.max(0, Math.min(ref.rows, lastRow(sheet) - ref.row + 1)) };
+      if (used.rows === 0 || text === '') return [];
+      const wanted = o.matchCase ? text : text.toLowerCase();
+      const shown = readDisplay(ss, sheet, used, deps.clock.now());
+      const out: number[] = [];
+      shown.forEach((row, i) =>
+        row.forEach((cell, j) => {
+          const have = o.matchCase ? cell : cell.toLowerCase();
+          if (o.entireCell ? have === wanted : have.includes(wanted)) out.push(ref.row + i, ref.col + j);
+        }),
+      );
+      return out;
     },
 
     /** Range.setValues (the facade has checked the shape). */
@@ -269,7 +298,7 @@ export function createSheetsHost(deps: HostDeps): HostService {
       apply({ t: 'setValues', ss: ref.ss, sheetId: ref.sheet, row: ref.row, col: ref.col, ...parsed });
     },
 
-    /** Range.setFormula: the formula in every cell (stored, not evaluated). */
+    /** Range.setFormula: the formula in every cell (stored; reads compute it, model/formula.ts). */
     setFormula(_exec: ExecutionInfo, ref: RangeRef, formula: string): void {
       rangeSheet(ref);
       const f = formula.startsWith('=') ? formula : `=${formula}`;
@@ -354,7 +383,14 @@ function formatIn(rules: FormatRule[], row: number, col: number): string {
   return '';
 }
 
-function readValues(sheet: SheetModel, ref: RangeRef): WireGrid {
+/** `now` is the clock formulas such as TODAY() read. */
+function readValues(ss: SpreadsheetModel, sheet: SheetModel, ref: RangeRef, now: number): WireGrid {
+  // Formula cells read as their computed value, as on Google (model/formula.ts); a sheet without
+  // formulas (every machine tab) pays nothing for it. Empty cells are looked up in spills only when a
+  // formula that can spill sits at or above-left of the range (the names column right of a machine tab's
+  // columns never does for the machine's own reads).
+  const formulas = sheet.formulas.size ? new FormulaEngine(ss, now) : null;
+  const spills = formulas !== null && formulas.reaches(sheet, ref.row + ref.rows - 1, ref.col + ref.cols - 1);
   const out: unknown[][] = new Array(ref.rows);
   const dates: number[] = [];
   const rows = sheet.rows;
@@ -363,7 +399,10 @@ function readValues(sheet: SheetModel, ref: RangeRef): WireGrid {
     const src = rows[ref.row - 1 + i];
     const row: unknown[] = new Array(ref.cols);
     for (let j = 0; j < ref.cols; j++) {
-      const v = src === undefined ? undefined : src[c0 + j];
+      let v = src === undefined ? undefined : src[c0 + j];
+      if (formulas && ((spills && (v === undefined || v === '')) || sheet.formulas.has(formulaKey(ref.row + i, ref.col + j)))) {
+        v = formulas.valueAt(sheet, ref.row + i, ref.col + j);
+      }
       if (v === undefined) row[j] = '';
       else if (typeof v === 'object') {
         dates.push(i, j);
@@ -375,7 +414,8 @@ function readValues(sheet: SheetModel, ref: RangeRef): WireGrid {
   return { v: out, d: dates };
 }
 
-function readDisplay(ss: SpreadsheetModel, sheet: SheetModel, ref: RangeRef): string[][] {
+function readDisplay(ss: SpreadsheetModel, sheet: SheetModel, ref: RangeRef, now: number): string[][] {
+  const formulas = sheet.formulas.size ? new FormulaEngine(ss, now) : null;
   const rules = rulesWithin(sheet, ref.row, ref.col, ref.row + ref.rows - 1, ref.col + ref.cols - 1);
   const out: string[][] = new Array(ref.rows);
   for (let i = 0; i < ref.rows; i++) {
@@ -383,7 +423,7 @@ function readDisplay(ss: SpreadsheetModel, sheet: SheetModel, ref: RangeRef): st
     for (let j = 0; j < ref.cols; j++) {
       const r = ref.row + i;
       const c = ref.col + j;
-      const v = cellAt(sheet, r, c);
+      const v = formulas ? formulas.valueAt(sheet, r, c) : cellAt(sheet, r, c);
       row[j] = v === '' ? '' : displayValue(v, rules.length ? formatIn(rules, r, c) : '', ss.timeZone);
     }
     out[i] = row;

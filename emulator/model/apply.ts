@@ -6,6 +6,7 @@
 // - no row has trailing '' cells;
 // - format rules never overlap (a new rule is cut out of the older ones), so lookup order does not matter.
 import { MAX_COLUMNS, type CellValue, type FormatRule, type Op, type SheetModel, type SpreadsheetModel, type Workbooks } from './types.ts';
+import { fromWallMs, toWallMs } from './timezone.ts';
 
 /** Google's defaults for a new spreadsheet or sheet. */
 export const DEFAULT_ROWS = 1000;
@@ -84,6 +85,9 @@ export function applyOp(workbooks: Workbooks, op: Op): void {
   switch (op.t) {
     case 'renameSpreadsheet':
       ss.name = op.name;
+      return;
+    case 'setSpreadsheetTimeZone':
+      setTimeZone(ss, op.timeZone);
       return;
     case 'insertSheet': {
       if (ss.sheets.some((s) => s.id === op.sheetId)) throw new Error(`applyOp: sheet id ${op.sheetId} exists`);
@@ -262,8 +266,8 @@ function insertColumns(sheet: SheetModel, col: number, count: number): void {
 }
 
 /**
- * Formulas move with their cells. Their text is kept as written: references inside are not rewritten
- * (the emulator has no formula engine, and the product only stores formulas it has neutralised).
+ * Formulas move with their cells. Their text is kept as written: references inside are not rewritten, as
+ * Sheets would (a known difference, see docs/local-runtime.md).
  */
 function rekeyFormulas(
   formulas: Map<number, string>,
@@ -355,6 +359,32 @@ export function cloneSheet(sheet: SheetModel): SheetModel {
     formats: sheet.formats.map((f) => ({ ...f })),
     formulas: new Map(sheet.formulas),
   };
+}
+
+/**
+ * Sheets keeps a date-time as a serial day number in the spreadsheet's zone, so a new zone keeps every cell's
+ * wall-clock reading and moves the instant a script reads. The model keeps instants, so each Date cell is
+ * moved to the same wall-clock time in the new zone (a time the new zone skips, in a daylight-saving gap,
+ * lands on its later side).
+ */
+function setTimeZone(ss: SpreadsheetModel, timeZone: string): void {
+  const from = ss.timeZone;
+  if (from !== timeZone) {
+    for (const sheet of ss.sheets) {
+      for (const row of sheet.rows) {
+        for (let c = 0; c < row.length; c++) {
+          const v = row[c];
+          if (isDateValue(v)) row[c] = new Date(fromWallMs(toWallMs(v.getTime(), from), timeZone));
+        }
+      }
+    }
+  }
+  ss.timeZone = timeZone;
+}
+
+function isDateValue(v: unknown): v is Date {
+  // Dates made in another realm (a worker's vm) are not instanceof this realm's Date.
+  return v instanceof Date || Object.prototype.toString.call(v) === '[object Date]';
 }
 
 export function cloneSpreadsheet(ss: SpreadsheetModel): SpreadsheetModel {

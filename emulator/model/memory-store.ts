@@ -1,6 +1,7 @@
 // A WorkbookStore that lives only in memory: for tests and for anything that needs no durability.
 // It keeps the ops it applied, so a test can replay them onto a fresh model.
 import { applyOp } from './apply.ts';
+import { assertStorable } from '../store/storable.ts';
 import type { Op, SpreadsheetModel, Workbooks } from './types.ts';
 import type { WorkbookStore } from '../host/deps.ts';
 
@@ -27,6 +28,7 @@ export class MemoryWorkbookStore implements WorkbookStore {
   }
 
   apply(op: Op): void {
+    assertStorable(this.workbooks, op); // as the durable store refuses it, so tests see what the runtime does
     applyOp(this.workbooks, op);
     this.ops.push(op);
   }

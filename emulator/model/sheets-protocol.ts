@@ -17,6 +17,9 @@ export const MSG = {
   cellLimit: 'This action would increase the number of cells in the workbook above the limit of 10000000 cells.',
   openById: 'Unexpected error while getting the method or property openById on object SpreadsheetApp.',
   getUiContext: 'Cannot call SpreadsheetApp.getUi() from this context.',
+  // Apps Script's form for a refused argument (as ClockTriggerBuilder.inTimezone has it); the text for this
+  // method is not published, the refusal itself is what matters.
+  invalidTimeZone: 'Invalid argument: timezone',
   sheetExists: (name: string) => `A sheet with the name "${name}" already exists. Please enter another name.`,
   rowsMismatch: (data: number, range: number) =>
     `The number of rows in the data does not match the number of rows in the range. The data has ${data} but the range has ${range}.`,

@@ -25,7 +25,7 @@ export interface SheetModel {
   maxColumns: number;
   frozenRows: number;
   formats: FormatRule[];
-  /** Formulas by key (row-1)*MAX_COLUMNS+(col-1); the emulator stores them but does not evaluate them. */
+  /** Formulas by key (row-1)*MAX_COLUMNS+(col-1); reads compute their values (formula.ts), nothing stores them. */
   formulas: Map<number, string>;
 }
 
@@ -45,6 +45,7 @@ export interface SpreadsheetModel {
 export type Op =
   | { t: 'createSpreadsheet'; ss: string; name: string; timeZone: string }
   | { t: 'renameSpreadsheet'; ss: string; name: string }
+  | { t: 'setSpreadsheetTimeZone'; ss: string; timeZone: string }
   | { t: 'insertSheet'; ss: string; sheetId: number; name: string; index: number; rows: number; columns: number }
   | { t: 'deleteSheet'; ss: string; sheetId: number }
   | { t: 'renameSheet'; ss: string; sheetId: number; name: string }

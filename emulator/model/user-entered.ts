@@ -2,7 +2,7 @@
 // Apps Script writes values "as if typed by the user": Sheets parses strings. This is exactly what makes
 // neutralising user strings necessary, so the rules below are kept explicit and tested:
 //   - a cell formatted as plain text ('@') keeps every string verbatim;
-//   - '=...' is a formula (stored; the emulator has no formula engine, so its value reads as '');
+//   - '=...' is a formula (stored as its text; reads compute its value, see formula.ts);
 //   - a leading apostrophe makes the rest literal text (the apostrophe is not stored);
 //   - numbers ('-5', '+7', '12.5', '1e3', ' 42 ') become numbers; 'TRUE'/'false' become booleans;
 //   - 'yyyy-mm-dd' / 'yyyy/mm/dd', optionally followed by ' hh:mm' or ' hh:mm:ss', become Dates in the

@@ -109,9 +109,11 @@ const LOCAL_GETTERS: Record<string, ReadonlySet<string>> = {
   Range: new Set([
     'offset', 'getRow', 'getColumn', 'getRowIndex', 'getColumnIndex', 'getLastRow', 'getLastColumn',
     'getNumRows', 'getNumColumns', 'getHeight', 'getWidth', 'getA1Notation', 'getSheet', 'getGridId',
-    'getCell', 'activate',
+    'getCell', 'activate', 'createTextFinder',
   ]),
   RangeList: new Set(['getRanges']),
+  // A text finder's options are kept by the object; only findAll / findNext / findPrevious search.
+  TextFinder: new Set(['matchCase', 'matchEntireCell', 'matchFormulaText', 'ignoreDiacritics', 'useRegularExpression', 'startFrom', 'getCurrentMatch']),
 };
 
 const RANGE_STRUCTURE = new Set(['sort', 'deleteCells', 'insertCells', 'createFilter', 'protect', 'moveTo']);

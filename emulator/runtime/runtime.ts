@@ -11,6 +11,7 @@ import type { SerializedResult } from './sandbox.ts';
 import type { HostDeps, WorkbookStore } from '../host/deps.ts';
 import { createHost, type Host } from '../host/index.ts';
 import { DurableWorkbookStore } from '../store/durable-store.ts';
+import { BLANK_UNREADABLE_ENV } from '../store/errors.ts';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -98,7 +99,13 @@ export class Runtime {
     mkdirSync(dirname(resolve(o.workbookFile)), { recursive: true });
     const workbooks =
       o.workbooks ??
-      (await DurableWorkbookStore.open({ file: resolve(o.workbookFile), timeZone, name: 'WorkTimeTracker' }));
+      (await DurableWorkbookStore.open({
+        file: resolve(o.workbookFile),
+        timeZone,
+        name: 'WorkTimeTracker',
+        // The way out a WorkbookUnreadableError names: load such cells blank, then snapshot without them.
+        blankUnreadable: process.env[BLANK_UNREADABLE_ENV] === '1',
+      }));
     return new Runtime(o, workbooks, o.clock ?? new Clock(), timeZone);
   }
 

@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Runtime } from '../runtime/runtime.ts';
 import { TooManyExecutionsError } from '../runtime/pool.ts';
 import { cellAt, lastColumn, lastRow } from '../model/apply.ts';
+import { FormulaEngine } from '../model/formula.ts';
 import type { CellValue } from '../model/types.ts';
 import { HttpError, parseDuration, readJson, sendJson, sendText } from './http-util.ts';
 import { scriptRunBridge } from './script-run-bridge.ts';
@@ -108,20 +109,25 @@ function sheetPage(runtime: Runtime, q: URLSearchParams) {
   if (!ss) throw new HttpError(404, 'no such spreadsheet');
   const sheet = ss.sheets.find((s) => String(s.id) === q.get('sheet') || s.name === q.get('sheet')) ?? ss.sheets[0];
   if (!sheet) throw new HttpError(404, 'no such sheet');
-  const rows = lastRow(sheet);
-  const cols = lastColumn(sheet);
+  // What Sheets would show: formulas as their values and spilled arrays in the cells they fill (the
+  // names column beside Current, Violations and Daily is one formula in its header cell).
+  const engine = sheet.formulas.size ? new FormulaEngine(ss, runtime.clock.now()) : null;
+  const spill = engine ? engine.spillExtent(sheet) : { rows: 0, cols: 0 };
+  const rows = Math.max(lastRow(sheet), spill.rows);
+  const cols = Math.max(lastColumn(sheet), spill.cols);
+  const at = engine ? (r: number, c: number) => engine.valueAt(sheet, r, c) : (r: number, c: number) => cellAt(sheet, r, c);
   const limit = Math.max(1, Math.min(Number(q.get('limit') ?? 200), 1000));
   // Without an offset, show the header and the newest rows: what an admin looks at.
   const offset = q.has('offset') ? Math.max(0, Number(q.get('offset'))) : Math.max(0, rows - limit);
-  const header = rows > 0 ? row(sheet, 1, cols, ss.timeZone) : [];
+  const header = rows > 0 ? row(at, 1, cols, ss.timeZone) : [];
   const values: string[][] = [];
-  for (let r = Math.max(offset + 1, 2); r <= Math.min(rows, offset + limit); r++) values.push(row(sheet, r, cols, ss.timeZone));
+  for (let r = Math.max(offset + 1, 2); r <= Math.min(rows, offset + limit); r++) values.push(row(at, r, cols, ss.timeZone));
   return { ss: ss.id, sheet: { id: sheet.id, name: sheet.name }, rows, cols, offset, header, values, firstRow: Math.max(offset + 1, 2) };
 }
 
-function row(sheet: Parameters<typeof cellAt>[0], r: number, cols: number, tz: string): string[] {
+function row(at: (r: number, c: number) => CellValue, r: number, cols: number, tz: string): string[] {
   const out: string[] = [];
-  for (let c = 1; c <= cols; c++) out.push(display(cellAt(sheet, r, c), tz));
+  for (let c = 1; c <= cols; c++) out.push(display(at(r, c), tz));
   return out;
 }
 

@@ -12,9 +12,11 @@ import { JournalCorruptError, WorkbookConflictError, WorkbookInUseError } from '
 import { JournalSegmentWriter, listSegments, readSegments, segmentPath, type JournalRecord, type Segment } from './journal.ts';
 import { layoutOf } from './layout.ts';
 import { readManifest, writeManifest, type Manifest, type ManifestEntry, type SnapshotState } from './manifest.ts';
-import { readSpreadsheetXlsx, writeSpreadsheetXlsx } from './xlsx-codec.ts';
+import { assertStorable } from './storable.ts';
+import type { UnreadableCell } from './errors.ts';
+import { readSpreadsheetXlsx, writeSpreadsheetXlsx, type ReadOptions } from './xlsx-codec.ts';
 
-export { WorkbookConflictError, JournalCorruptError, WorkbookInUseError } from './errors.ts';
+export { WorkbookConflictError, JournalCorruptError, WorkbookInUseError, WorkbookUnreadableError } from './errors.ts';
 
 /** Steps of a compaction, reported to `trace` as they complete (tests kill the process at each). */
 export type StoreEvent =
@@ -39,6 +41,14 @@ export interface DurableStoreOptions {
   readOnly?: boolean;
   /** Where a failed background compaction is reported (default: console.error). */
   onBackgroundError?: (error: Error) => void;
+  /**
+   * Load a file holding values the runtime cannot read (WorkbookUnreadableError) with those cells blank and
+   * the characters XML cannot hold dropped, then snapshot it without them (the runtime sets it from
+   * WTT_BLANK_UNREADABLE=1). Off by default: such a file makes open() fail, naming the cells.
+   */
+  blankUnreadable?: boolean;
+  /** Where what blankUnreadable changed is reported (default: console.warn). */
+  onNotice?: (message: string) => void;
   trace?: (event: StoreEvent, spreadsheetId: string) => void;
 }
 
@@ -130,6 +140,8 @@ export class DurableWorkbookStore implements WorkbookStore {
 
   apply(op: Op): void {
     this.assertWritable();
+    // A value the snapshot could not read back is refused here, before it is applied or journaled.
+    assertStorable(this.workbooks, op);
     applyOp(this.workbooks, op);
     let t: Tracked;
     try {
@@ -299,7 +311,7 @@ export class DurableWorkbookStore implements WorkbookStore {
       // The pending snapshot was renamed over the file iff the file now has its hash.
       const p = entry.pending;
       if (fileHash === p.hash) {
-        Object.assign(entry, { hash: p.hash, seq: p.seq, layout: p.layout, name: p.name });
+        Object.assign(entry, { hash: p.hash, seq: p.seq, layout: p.layout, name: p.name, timeZone: p.timeZone ?? entry.timeZone });
         delete entry.pending;
       } else if (fileHash === entry.hash) delete entry.pending;
     }
@@ -331,7 +343,7 @@ export class DurableWorkbookStore implements WorkbookStore {
         t.needsSnapshot = true;
         return true;
       }
-      const model = await readSpreadsheetXlsx(t.file, {
+      const model = await this.readFile(t, {
         id: t.id,
         name: entry?.name ?? stemOf(t.file),
         timeZone: entry?.timeZone ?? this.opts.timeZone,
@@ -350,7 +362,7 @@ export class DurableWorkbookStore implements WorkbookStore {
     if (fileHash !== null) {
       this.workbooks.set(
         t.id,
-        await readSpreadsheetXlsx(t.file, {
+        await this.readFile(t, {
           id: t.id,
           name: entry!.name,
           timeZone: entry!.timeZone,
@@ -373,6 +385,20 @@ export class DurableWorkbookStore implements WorkbookStore {
       throw new JournalCorruptError(`${t.file}: no snapshot and no journal to build it from`);
     }
     return true;
+  }
+
+  /** Reads a spreadsheet's file; with blankUnreadable, what had to be blanked is reported and snapshotted away. */
+  private async readFile(t: Tracked, opts: ReadOptions): Promise<SpreadsheetModel> {
+    const blanked: UnreadableCell[] = [];
+    const model = await readSpreadsheetXlsx(t.file, { ...opts, blankUnreadable: this.opts.blankUnreadable, blanked });
+    if (blanked.length) {
+      if (!this.opts.readOnly) t.needsSnapshot = true;
+      const list = blanked.map((c) => `${c.tab}${c.cell ? `!${c.cell}` : ''} (${c.problem})`).join(', ');
+      (this.opts.onNotice ?? ((m: string) => console.warn('[workbook store]', m)))(
+        `${t.file}: loaded with ${blanked.length} unreadable value(s) blanked or cleaned: ${list}. The next snapshot is written without them.`,
+      );
+    }
+    return model;
   }
 
   /** The kept copy of the runtime's last snapshot, if it is one the journal applies to. */
@@ -435,7 +461,8 @@ export class DurableWorkbookStore implements WorkbookStore {
       this.trace('snapshot-written', t);
 
       const entry = t.entry ?? this.addEntry(t, copy);
-      entry.pending = { hash, seq, layout, name: copy.name };
+      // The file's date-times are wall-clock times in the copy's zone: the zone must travel with the file.
+      entry.pending = { hash, seq, layout, name: copy.name, timeZone: copy.timeZone };
       this.saveManifest();
       this.trace('pending-recorded', t);
 
@@ -458,7 +485,7 @@ export class DurableWorkbookStore implements WorkbookStore {
       fsyncDir(this.dir);
       this.trace('renamed', t);
 
-      Object.assign(entry, { hash, seq, layout, name: copy.name });
+      Object.assign(entry, { hash, seq, layout, name: copy.name, timeZone: copy.timeZone });
       delete entry.pending;
       this.saveManifest();
       this.trace('manifest-committed', t);

@@ -22,8 +22,11 @@ export interface ManifestEntry extends SnapshotState {
   file: string;
   name: string;
   timeZone: string;
-  /** A snapshot written to a temporary file and about to be renamed over `file`. */
-  pending?: SnapshotState & { hash: string; name: string };
+  /**
+   * A snapshot written to a temporary file and about to be renamed over `file`; its name and time zone
+   * become the entry's with it (timeZone is absent from manifests written before it could change).
+   */
+  pending?: SnapshotState & { hash: string; name: string; timeZone?: string };
 }
 
 export interface Manifest {

@@ -9,7 +9,7 @@
 // What it cannot hold (sheet ids, grid size, exact rules) travels in a SpreadsheetLayout (layout.ts).
 import fs from 'node:fs';
 import { once } from 'node:events';
-import type { Readable, Writable } from 'node:stream';
+import { Readable, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { DEFAULT_COLUMNS, DEFAULT_ROWS, formulaKey, formulaPosition, lastColumn } from '../model/apply.ts';
 import { fromWallMs, toWallMs } from '../model/timezone.ts';
@@ -18,6 +18,11 @@ import { ColumnFormats, FormatRuleBuilder } from './column-formats.ts';
 import type { CellFixup, SheetLayout, SpreadsheetLayout } from './layout.ts';
 import { layoutOf } from './layout.ts';
 import { ZipReader } from './zip-reader.ts';
+import { columnToLetters } from '../model/a1.ts';
+import { CellNotStorableError, MAX_DATE_WALL_MS, MIN_DATE_WALL_MS, unstorable } from './storable.ts';
+import { WorkbookUnreadableError, type UnreadableCell } from './errors.ts';
+import { decodeXmlText, encodeXmlAttribute, encodeXmlText } from './xml-text.ts';
+import { cleanXmlChars, locateXmlError, utf8Aligned } from './xml-parts.ts';
 
 /** Given to Date cells whose own format is not a date format, so the file still says "date". */
 export const DEFAULT_DATE_FORMAT = 'yyyy-mm-dd hh:mm:ss';
@@ -113,7 +118,7 @@ async function writeSheet(
 ): Promise<void> {
   const views: Partial<ExcelJS.WorksheetView>[] =
     sheet.frozenRows > 0 ? [{ state: 'frozen', ySplit: sheet.frozenRows, xSplit: 0 }] : [{}];
-  const ws = workbook.addWorksheet(sheet.name, { views });
+  const ws = workbook.addWorksheet(encodeXmlAttribute(sheet.name), { views });
   const width = Math.max(sheet.maxColumns, lastColumn(sheet));
   const formats = new ColumnFormats(sheet.formats, width);
   const styledColumns = new Set<number>();
@@ -151,10 +156,16 @@ async function writeSheet(
       if (raw === '' && formula === undefined) continue;
       let format = formats.at(r, c);
       let value: CellValue | undefined = raw === '' ? undefined : raw;
-      if (value !== undefined && isDate(value)) {
-        const ms = value.getTime();
-        if (Number.isNaN(ms)) value = undefined;
-        else {
+      if (typeof value === 'string') value = encodeXmlText(value);
+      else if (typeof value === 'boolean') {
+        if (formula !== undefined) fixups.push([r, c, value]); // exceljs reads a formula's boolean result back as 1 or 0
+      } else if (value !== undefined) {
+        // The store refuses these when they are written (storable.ts); a model built some other way still
+        // never becomes a file that cannot be read back.
+        const problem = unstorable(value, timeZone);
+        if (problem) throw new CellNotStorableError(`Cannot write ${problem} in ${sheet.name}!${columnToLetters(c)}${r}.`);
+        if (isDate(value)) {
+          const ms = value.getTime();
           const wall = toWallMs(ms, timeZone);
           if (!isDateFormat(format)) format = DEFAULT_DATE_FORMAT;
           // The file says wall-clock time as a serial day number; keep the instant where that is lossy.
@@ -163,15 +174,14 @@ async function writeSheet(
             fixups.push([r, c, new Date(ms)]);
           }
           value = new Date(wall);
+        } else if (isDateFormat(format)) {
+          // A number under a date format stays a number in the model; a date format would read back as Date.
+          format = '';
         }
-      } else if (typeof value === 'number' && isDateFormat(format)) {
-        // A number under a date format stays a number in the model; a date format would read back as Date.
-        format = '';
-      } else if (typeof value === 'boolean' && formula !== undefined) {
-        fixups.push([r, c, value]); // exceljs reads a formula's boolean result back as 1 or 0
       }
       const cell = row.getCell(c);
-      cell.value = formula !== undefined ? { formula: formula.replace(/^=/, ''), result: value, date1904: false } : (value ?? null);
+      cell.value =
+        formula !== undefined ? { formula: encodeXmlText(formula.replace(/^=/, '')), result: value, date1904: false } : (value ?? null);
       cell.style = (format === '' && styledColumns.has(c) ? explicitGeneral : styleFor(format)) as Partial<ExcelJS.Style>;
     }
     row.commit();
@@ -214,6 +224,13 @@ export interface ReadOptions {
   layout?: SpreadsheetLayout;
   /** True when the file is byte for byte the one `layout` was written with (hashes match). */
   exact?: boolean;
+  /**
+   * A cell holding no value a spreadsheet can have (an impossible date, NaN) is read as blank, and characters
+   * XML forbids are dropped from the file's text, instead of failing with WorkbookUnreadableError.
+   */
+  blankUnreadable?: boolean;
+  /** With blankUnreadable: receives what was blanked or cleaned. */
+  blanked?: UnreadableCell[];
 }
 
 interface SheetHead {
@@ -234,6 +251,13 @@ interface ReadSheet {
   usedColumns: number;
 }
 
+/** How one read treats a cell it cannot read. */
+interface CellReader {
+  timeZone: string;
+  /** Returns '' (the cell is read as blank) or throws WorkbookUnreadableError. */
+  unreadable(tab: string, row: number, col: number, problem: string): '';
+}
+
 type ExcelValue = ExcelJS.CellValue;
 
 /** What readSpreadsheetXlsx uses of exceljs' WorkbookReader beyond its typings (exceljs 4.4). */
@@ -251,10 +275,38 @@ interface ReaderInternals {
 /**
  * Reads a file written by writeSpreadsheetXlsx() or by any spreadsheet program. exceljs' streaming
  * reader does the parsing (workbook, shared strings, styles, then each sheet row by row); the parts are
- * handed to it from the zip's central directory, in tab order (see zip-reader.ts for why).
+ * handed to it from the zip's central directory, in tab order (see zip-reader.ts for why), in chunks that
+ * end on whole UTF-8 characters (exceljs decodes each chunk on its own: a character split between two
+ * chunks would come back as two U+FFFD).
  */
 export async function readSpreadsheetXlsx(file: string, opts: ReadOptions): Promise<SpreadsheetModel> {
   const zip = ZipReader.open(file);
+  const blank = !!opts.blankUnreadable;
+  const cells: CellReader = {
+    timeZone: opts.timeZone,
+    unreadable(tab, row, col, problem) {
+      const found = { tab, cell: `${columnToLetters(col)}${row}`, problem };
+      if (!blank) throw new WorkbookUnreadableError({ file, cells: [found] });
+      opts.blanked?.push(found);
+      return '';
+    },
+  };
+  // The XML of a part, as exceljs gets it: whole characters per chunk; with blankUnreadable, XML-safe too.
+  const part = (name: string, tab: string): AsyncIterable<Buffer> => {
+    const aligned = utf8Aligned(zip.stream(name) as AsyncIterable<Buffer>);
+    return blank ? cleanXmlChars(aligned, (n) => opts.blanked?.push({ tab, cell: '', problem: `${n} character(s) XML cannot hold, dropped from ${name}` })) : aligned;
+  };
+  // The XML parser fails on a character XML forbids; the error then names the cells it sits in.
+  const parsing = async <T>(name: string, run: () => Promise<T>, tabs: { name: string; part: string }[]): Promise<T> => {
+    try {
+      return await run();
+    } catch (e) {
+      // Only the XML parser's own errors ("line:column: message") are about the file's content.
+      if (e instanceof WorkbookUnreadableError || !/\d+:\d+: /.test((e as Error)?.message ?? '')) throw e;
+      const found = await locateXmlError(zip, name, e as Error, tabs).catch(() => []);
+      throw new WorkbookUnreadableError({ file, part: name, cells: found, reason: (e as Error).message });
+    }
+  };
   try {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
       worksheets: 'emit',
@@ -264,31 +316,38 @@ export async function readSpreadsheetXlsx(file: string, opts: ReadOptions): Prom
       entries: 'ignore',
     }) as unknown as ReaderInternals;
     await reader._parseRels(zip.stream('xl/_rels/workbook.xml.rels'));
-    await reader._parseWorkbook(zip.stream('xl/workbook.xml'));
+    await parsing('xl/workbook.xml', () => reader._parseWorkbook(Readable.from(part('xl/workbook.xml', ''))), []);
     const rels = reader.workbookRels ?? [];
     const partOf = (type: string): string | null => {
       const rel = rels.find((r) => r.Type.endsWith(`/${type}`));
       return rel ? xlPart(rel.Target) : null;
     };
+    const tabs: { name: string; part: string; sheetNo: string }[] = [];
+    for (const [position, tab] of (reader.model?.sheets ?? []).entries()) {
+      const rel = rels.find((r) => r.Id === tab.rId);
+      const target = rel ? xlPart(rel.Target) : null;
+      if (!target || !zip.has(target) || !rel!.Type.endsWith('/worksheet')) continue; // a chart sheet, say
+      const sheetNo = /(\d+)\.xml$/.exec(target)?.[1] ?? String(position + 1);
+      tabs.push({ name: decodeXmlText(tab.name), part: target, sheetNo });
+    }
     const sharedStrings = partOf('sharedStrings');
     if (sharedStrings && zip.has(sharedStrings)) {
-      for await (const _ of reader._parseSharedStrings(zip.stream(sharedStrings))) {
-        // 'cache' mode keeps them on the reader; nothing is emitted
-      }
+      await parsing(
+        sharedStrings,
+        async () => {
+          for await (const _ of reader._parseSharedStrings(Readable.from(part(sharedStrings, '')))) {
+            // 'cache' mode keeps them on the reader; nothing is emitted
+          }
+        },
+        tabs,
+      );
     }
     const styles = partOf('styles');
     if (styles && zip.has(styles)) await reader._parseStyles(zip.stream(styles));
 
     const read: ReadSheet[] = [];
-    for (const [position, tab] of (reader.model?.sheets ?? []).entries()) {
-      const rel = rels.find((r) => r.Id === tab.rId);
-      const part = rel ? xlPart(rel.Target) : null;
-      if (!part || !zip.has(part) || !rel!.Type.endsWith('/worksheet')) continue; // a chart sheet, say
+    for (const tab of tabs) {
       const head: SheetHead = { frozenRows: 0, dimensionRows: 0, dimensionColumns: 0, columnStyles: new Map() };
-      const source = scanHead(zip.stream(part) as AsyncIterable<Buffer>, head);
-      const sheetNo = /(\d+)\.xml$/.exec(part)?.[1] ?? String(position + 1);
-      const ws = [...reader._parseWorksheet(source, sheetNo)][0]?.value;
-      if (!ws) continue;
       const columnFormat = (col: number): string => {
         const id = head.columnStyles.get(col);
         return id === undefined ? '' : (reader.styles.getStyleModel(id)?.numFmt ?? '');
@@ -302,7 +361,17 @@ export async function readSpreadsheetXlsx(file: string, opts: ReadOptions): Prom
         defaultColumns: [],
         usedColumns: 0,
       };
-      for await (const row of ws) readRow(row, sheet, opts.timeZone);
+      const parsed = await parsing(
+        tab.part,
+        async () => {
+          const ws = [...reader._parseWorksheet(scanHead(part(tab.part, tab.name), head), tab.sheetNo)][0]?.value;
+          if (!ws) return false;
+          for await (const row of ws) readRow(row, sheet, cells);
+          return true;
+        },
+        tabs,
+      );
+      if (!parsed) continue;
       for (const col of head.columnStyles.keys()) if (normaliseFormat(columnFormat(col))) sheet.defaultColumns.push(col);
       read.push(sheet);
     }
@@ -321,7 +390,7 @@ function normaliseFormat(format: string | undefined): string {
   return !format || format === 'General' ? '' : format;
 }
 
-function readRow(row: ExcelJS.Row, sheet: ReadSheet, timeZone: string): void {
+function readRow(row: ExcelJS.Row, sheet: ReadSheet, reader: CellReader): void {
   const r = row.number;
   const values: CellValue[] = [];
   // The row's own cells, styled blanks included (eachCell would skip those, or fill every gap).
@@ -340,11 +409,12 @@ function readRow(row: ExcelJS.Row, sheet: ReadSheet, timeZone: string): void {
     sheet.formats.cell(r, c, format);
     // Plain values first, without allocating: this runs for every cell of a 500k-row tab.
     let value: CellValue;
-    if (typeof raw === 'string' || typeof raw === 'boolean') value = raw;
-    else if (typeof raw === 'number') value = Number.isFinite(raw) ? raw : '';
-    else if (isDate(raw)) value = instantOf(raw.getTime(), timeZone);
+    if (typeof raw === 'string') value = decodeXmlText(raw);
+    else if (typeof raw === 'boolean') value = raw;
+    else if (typeof raw === 'number') value = Number.isFinite(raw) ? raw : reader.unreadable(sheet.name, r, c, `the number ${raw}`);
+    else if (isDate(raw)) value = instantOf(raw.getTime(), sheet.name, r, c, reader);
     else {
-      const parsed = objectValue(raw, format, timeZone);
+      const parsed = objectValue(raw, format, sheet.name, r, c, reader);
       value = parsed.value;
       if (parsed.formula) {
         sheet.formulas.set(formulaKey(r, c), parsed.formula);
@@ -364,24 +434,25 @@ function readRow(row: ExcelJS.Row, sheet: ReadSheet, timeZone: string): void {
 }
 
 /** Formulas, rich text, errors: the cell values exceljs gives as objects. */
-function objectValue(raw: ExcelValue, format: string, timeZone: string): { value: CellValue; formula?: string } {
+function objectValue(raw: ExcelValue, format: string, tab: string, r: number, c: number, reader: CellReader): { value: CellValue; formula?: string } {
   if (raw && typeof raw === 'object') {
     if ('formula' in raw || 'sharedFormula' in raw) {
       const f = raw as ExcelJS.CellFormulaValue;
       let result: CellValue = '';
-      if (f.result !== undefined && f.result !== null && typeof f.result !== 'object') result = f.result as CellValue;
-      else if (isDate(f.result)) result = instantOf((f.result as Date).getTime(), timeZone);
+      if (typeof f.result === 'string') result = decodeXmlText(f.result);
+      else if (f.result !== undefined && f.result !== null && typeof f.result !== 'object') result = f.result as CellValue;
+      else if (isDate(f.result)) result = instantOf((f.result as Date).getTime(), tab, r, c, reader);
       // exceljs' reader leaves formula results as plain numbers.
-      if (typeof result === 'number' && isDateFormat(format)) result = instantOf(serialToWallMs(result), timeZone);
-      if (typeof result === 'number' && !Number.isFinite(result)) result = '';
-      const text = 'formula' in raw ? f.formula : '';
+      if (typeof result === 'number' && isDateFormat(format) && Number.isFinite(result)) result = instantOf(serialToWallMs(result), tab, r, c, reader);
+      if (typeof result === 'number' && !Number.isFinite(result)) result = reader.unreadable(tab, r, c, `a formula result ${result}`);
+      const text = 'formula' in raw ? decodeXmlText(f.formula ?? '') : '';
       // LibreOffice writes a boolean cell as the formula TRUE() or FALSE().
-      if (/^(TRUE|FALSE)\(\)$/i.test(text ?? '')) return { value: text.toUpperCase().startsWith('TRUE') };
+      if (/^(TRUE|FALSE)\(\)$/i.test(text)) return { value: text.toUpperCase().startsWith('TRUE') };
       return text ? { value: result, formula: `=${text}` } : { value: result };
     }
-    if ('richText' in raw) return { value: raw.richText.map((t) => t.text).join('') };
+    if ('richText' in raw) return { value: decodeXmlText(raw.richText.map((t) => t.text).join('')) };
     if ('error' in raw) return { value: String(raw.error) };
-    if ('text' in raw) return { value: String((raw as { text: unknown }).text) };
+    if ('text' in raw) return { value: decodeXmlText(String((raw as { text: unknown }).text)) };
   }
   return { value: '' };
 }
@@ -390,8 +461,12 @@ function serialToWallMs(serial: number): number {
   return Math.round((serial - EXCEL_EPOCH_DAYS) * DAY_MS);
 }
 
-function instantOf(wallMs: number, timeZone: string): Date {
-  return new Date(fromWallMs(wallMs, timeZone));
+/** The instant a date cell names (a wall-clock time in the spreadsheet's zone), if it names one. */
+function instantOf(wallMs: number, tab: string, r: number, c: number, reader: CellReader): Date | '' {
+  if (!(wallMs >= MIN_DATE_WALL_MS && wallMs <= MAX_DATE_WALL_MS)) {
+    return reader.unreadable(tab, r, c, `a date the file cannot express (${Number.isNaN(wallMs) ? 'not a number' : `serial ${wallMs / DAY_MS + EXCEL_EPOCH_DAYS}`})`);
+  }
+  return new Date(fromWallMs(wallMs, reader.timeZone));
 }
 
 function assemble(read: ReadSheet[], opts: ReadOptions): SpreadsheetModel {

@@ -73,16 +73,19 @@ describe('status commands', () => {
   ] as const)('%s sends bot.command %s for the sender and replies the server text', async (text, command) => {
     const { app, web, api } = bot();
     web.onCommand = (input) => ({ text: `server says ${input.command} for ${input.chat_id}` });
-    await app.bot.handleUpdate(textUpdate(ANNA, text));
-    expect(web.calls).toEqual([{ op: 'bot.command', input: { chat_id: '1001', command } }]);
+    const update = textUpdate(ANNA, text);
+    await app.bot.handleUpdate(update);
+    // The update's id goes along: the server takes each command once, whatever its nonce cache remembers.
+    expect(web.calls).toEqual([{ op: 'bot.command', input: { chat_id: '1001', command, command_id: update.update_id } }]);
     expect(api.of('sendMessage').map((c) => [c.payload.chat_id, c.payload.text])).toEqual([[1001, `server says ${command} for 1001`]]);
   });
 
   it('/break in a group still acts for the person who typed it', async () => {
     const { app, web, api } = bot();
     web.onCommand = () => ({ text: 'Break started / Перерыв начат' });
-    await app.bot.handleUpdate(textUpdate(ANNA, '/break@wtt_bot', LEAD_CHAT));
-    expect(web.calls[0].input).toEqual({ chat_id: '1001', command: 'break' });
+    const update = textUpdate(ANNA, '/break@wtt_bot', LEAD_CHAT);
+    await app.bot.handleUpdate(update);
+    expect(web.calls[0].input).toEqual({ chat_id: '1001', command: 'break', command_id: update.update_id });
     expect(api.of('sendMessage')[0].payload.chat_id).toBe(-3003);
   });
 
@@ -120,8 +123,9 @@ describe('/who', () => {
     web.onCommand = () => {
       throw new WebAppError('forbidden', 'Only leads and admins can see the board / Только руководители и администраторы видят, кто где');
     };
-    await app.bot.handleUpdate(textUpdate(ANNA, '/who'));
-    expect(web.calls).toEqual([{ op: 'bot.command', input: { chat_id: '1001', command: 'who' } }]);
+    const update = textUpdate(ANNA, '/who');
+    await app.bot.handleUpdate(update);
+    expect(web.calls).toEqual([{ op: 'bot.command', input: { chat_id: '1001', command: 'who', command_id: update.update_id } }]);
     expect(api.of('sendMessage').map((c) => c.payload.text)).toEqual(['Only leads and admins can see the board / Только руководители и администраторы видят, кто где']);
   });
 });

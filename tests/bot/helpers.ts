@@ -91,7 +91,7 @@ export class FakeWebApp implements WebAppClient {
   onLink: Handler<{ code: string; chat_id: string; username?: string }, BotLinkReply> = () => {
     throw new Error('unexpected bot.link');
   };
-  onCommand: Handler<{ chat_id: string; command: BotCommand }, BotCommandReply> = () => {
+  onCommand: Handler<{ chat_id: string; command: BotCommand; command_id: number }, BotCommandReply> = () => {
     throw new Error('unexpected bot.command');
   };
   onViolation: Handler<{ chat_id: string; violation_id: string; action: 'excuse' | 'confirm' }, BotCommandReply> = () => {
@@ -109,7 +109,7 @@ export class FakeWebApp implements WebAppClient {
   link(input: { code: string; chat_id: string; username?: string }) {
     return this.record('bot.link', input, this.onLink);
   }
-  command(input: { chat_id: string; command: BotCommand }) {
+  command(input: { chat_id: string; command: BotCommand; command_id: number }) {
     return this.record('bot.command', input, this.onCommand);
   }
   violation(input: { chat_id: string; violation_id: string; action: 'excuse' | 'confirm' }) {

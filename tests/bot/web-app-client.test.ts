@@ -77,7 +77,7 @@ describe('HttpWebAppClient', () => {
   it('POSTs signed text/plain requests, follows the redirect and returns the reply', async () => {
     const app = await fakeWebApp((b) => json({ ok: true, text: `you asked ${b.command}` }));
     const client = new HttpWebAppClient({ url: app.url, secret: SECRET, now: () => 1_760_000_000_000 });
-    const reply = await client.command({ chat_id: '1001', command: 'status' });
+    const reply = await client.command({ chat_id: '1001', command: 'status', command_id: 5001 });
     await client.ackAlerts([{ alert_id: 'a1', delivered: false, error: 'Telegram 403: blocked' }]);
 
     expect(reply).toMatchObject({ text: 'you asked status' });
@@ -88,7 +88,7 @@ describe('HttpWebAppClient', () => {
       expect(s.body.ts).toBe(1_760_000_000_000);
       expect(s.body.nonce).toMatch(/^[0-9a-f]{32}$/);
     }
-    expect(app.seen[0].body).toMatchObject({ op: 'bot.command', chat_id: '1001', command: 'status' });
+    expect(app.seen[0].body).toMatchObject({ op: 'bot.command', chat_id: '1001', command: 'status', command_id: 5001 });
     expect(app.seen[1].body).toMatchObject({ op: 'bot.alerts.ack', receipts: [{ alert_id: 'a1', delivered: false, error: 'Telegram 403: blocked' }] });
     expect(app.seen[0].body.nonce).not.toBe(app.seen[1].body.nonce);
   });
@@ -101,14 +101,14 @@ describe('HttpWebAppClient', () => {
 
   it('turns {ok:false} into a WebAppError with the server code and message', async () => {
     const app = await fakeWebApp(() => json({ ok: false, error: { code: 'forbidden', message: 'Leads only / Только для руководителей' } }));
-    const err = await new HttpWebAppClient({ url: app.url, secret: SECRET }).command({ chat_id: '1', command: 'who' }).catch((e) => e);
+    const err = await new HttpWebAppClient({ url: app.url, secret: SECRET }).command({ chat_id: '1', command: 'who', command_id: 1 }).catch((e) => e);
     expect(err).toBeInstanceOf(WebAppError);
     expect(err).toMatchObject({ code: 'forbidden', message: 'Leads only / Только для руководителей' });
   });
 
   it('treats an HTML error page, a wrong shape and a dead server as unavailable', async () => {
     const html = await fakeWebApp(() => ({ type: 'text/html', text: '<html>Too many simultaneous invocations</html>' }));
-    const e1 = await new HttpWebAppClient({ url: html.url, secret: SECRET }).command({ chat_id: '1', command: 'status' }).catch((e) => e);
+    const e1 = await new HttpWebAppClient({ url: html.url, secret: SECRET }).command({ chat_id: '1', command: 'status', command_id: 1 }).catch((e) => e);
     expect(e1).toBeInstanceOf(WebAppUnavailableError);
     expect(e1.message).toContain('without JSON');
 

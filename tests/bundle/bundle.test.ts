@@ -33,11 +33,4 @@ describe('dist/appsscript/Code.js', () => {
     expect(manifest.webapp).toEqual({ executeAs: 'USER_DEPLOYING', access: 'ANYONE_ANONYMOUS' });
     expect(typeof manifest.timeZone).toBe('string');
   });
-
-  it('builds each sidebar page as one self-contained HTML file', () => {
-    const html = readFileSync('dist/appsscript/Health.html', 'utf8');
-    expect(html).toMatch(/<script>[\s\S]+<\/script>/);
-    expect(html).not.toMatch(/<script[^>]+src=/);
-    expect(html).not.toMatch(/<link[^>]+stylesheet/);
-  });
 });

@@ -11,8 +11,12 @@ import { ADMIN_CHAT, ANNA_CHAT, at, ELENA_CHAT, JAMES_CHAT, LEAD_CHAT, LEAD_CHAT
 
 type Reply = Record<string, any>;
 
+let updateId = 900_000_000;
+
+/** A command carries its Telegram update_id as command_id, as the bot sends it: a fresh one unless given. */
 function call(o: Office, fields: Record<string, unknown>, opts: { ts?: number; secret?: string; nonce?: string } = {}): Reply {
   const now = o.world.clock.now();
+  if (fields.op === 'bot.command' && !('command_id' in fields)) fields = { ...fields, command_id: ++updateId };
   const body = signedBody(fields, { ts: opts.ts ?? now, secret: opts.secret, nonce: opts.nonce });
   const reply = runBotOp(body, now) as Reply;
   o.world.newExecution();
@@ -41,7 +45,7 @@ describe('bot ops: authentication', () => {
   it('refuses a bad signature, a stale or future timestamp and a replayed nonce', () => {
     const o = office();
     const now = o.moveTo(at('09:00'));
-    const fields = { op: 'bot.command', chat_id: ANNA_CHAT, command: 'status' };
+    const fields = { op: 'bot.command', chat_id: ANNA_CHAT, command: 'status', command_id: 7001 };
     const bad = call(o, fields, { secret: 'not-the-secret' });
     expect(bad.error).toMatchObject({ code: 'unauthorized', details: { reason: 'bad_signature' } });
     expect(call(o, fields, { ts: now - ALERT_MAX_AGE_MS - 1000 }).error.details.reason).toBe('stale');
@@ -126,21 +130,23 @@ describe('bot ops: linking a chat', () => {
 });
 
 describe('bot ops: commands', () => {
-  it('switches status with a bot entry through the ingest path, with its own device and seq', () => {
+  it('switches status with a bot entry through the ingest path, its device\'s seq being the command\'s update_id', () => {
     const o = office();
     o.moveTo(at('09:00'));
-    const work = call(o, { op: 'bot.command', chat_id: ANNA_CHAT, command: 'back' });
+    const work = call(o, { op: 'bot.command', chat_id: ANNA_CHAT, command: 'back', command_id: 5001 });
     expect(work).toMatchObject({ ok: true, text: 'Готово: Работа с 09:00.', current: { status: 'work', since: at('09:00') } });
     o.moveTo(at('11:00'));
-    expect(call(o, { op: 'bot.command', chat_id: ANNA_CHAT, command: 'break' }).current).toEqual({ status: 'break', since: at('11:00') });
-    expect(call(o, { op: 'bot.command', chat_id: ANNA_CHAT, command: 'break' }).text).toBe('Вы уже в статусе «Перерыв» с 11:00.');
+    // Update ids of other chats come in between: gaps are normal for a bot chat's device.
+    expect(call(o, { op: 'bot.command', chat_id: ANNA_CHAT, command: 'break', command_id: 5007 }).current).toEqual({ status: 'break', since: at('11:00') });
+    expect(call(o, { op: 'bot.command', chat_id: ANNA_CHAT, command: 'break', command_id: 5009 }).text).toBe('Вы уже в статусе «Перерыв» с 11:00.');
 
     const log = o.rows('Log').filter((r) => r.employee_id === 'e001');
     expect(log.map((r) => [r.status, r.source, r.device_id, r.seq])).toEqual([
-      ['work', 'bot', `tg-${ANNA_CHAT}`, 1],
-      ['break', 'bot', `tg-${ANNA_CHAT}`, 2],
+      ['work', 'bot', `tg-${ANNA_CHAT}`, 5001],
+      ['break', 'bot', `tg-${ANNA_CHAT}`, 5007],
     ]);
-    expect(o.rows('Devices').find((r) => r.device_id === `tg-${ANNA_CHAT}`)).toMatchObject({ employee_id: 'e001', last_seq: 2 });
+    // The command that changed nothing settled its id too, so a replay of it can never act later.
+    expect(o.rows('Devices').find((r) => r.device_id === `tg-${ANNA_CHAT}`)).toMatchObject({ employee_id: 'e001', last_seq: 5009 });
     expect(call(o, { op: 'bot.command', chat_id: ANNA_CHAT, command: 'status' }).text).toBe('Сейчас: Перерыв с 11:00.');
   });
 

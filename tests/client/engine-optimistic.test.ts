@@ -14,6 +14,7 @@ const today: TodayBlock = {
   time_zone: 'Europe/Moscow',
   schedule: null,
   timeline: [{ status: 'work', start: T0, end: null, source: 'web' }],
+  violations: [],
 };
 
 describe('optimistic picture', () => {

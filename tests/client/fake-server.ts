@@ -291,7 +291,7 @@ export class FakeServer {
       if (last) last.end = r.at;
       timeline.push({ status: r.status, start: r.at, end: null, source: 'web' });
     }
-    return { date: new Date(this.now()).toISOString().slice(0, 10), time_zone: 'UTC', schedule: null, timeline };
+    return { date: new Date(this.now()).toISOString().slice(0, 10), time_zone: 'UTC', schedule: null, timeline, violations: [] };
   }
 }
 

@@ -17,7 +17,7 @@ async function appWith(sync: Parameters<typeof syncState>[0]): Promise<{ app: Wt
   const model = new FakeModel();
   model.session = session();
   model.sync = syncState(sync);
-  model.today = { date: '2026-03-10', time_zone: 'Europe/Moscow', schedule: null, timeline: [] };
+  model.today = { date: '2026-03-10', time_zone: 'Europe/Moscow', schedule: null, timeline: [], violations: [] };
   const app = await mount<WttApp>('wtt-app', { model });
   return { app, model };
 }

@@ -6,7 +6,8 @@ import type { BreakPanel } from '../../client/src/components/break-panel.ts';
 import type { DayTimeline } from '../../client/src/components/day-timeline.ts';
 import type { TodayShift } from '../../client/src/components/today-shift.ts';
 import { breakAllowance, breaksTaken, nextPlannedBreak, plannedBreakFor } from '../../client/src/components/break-math.ts';
-import type { TodayView } from '../../client/src/components/today-extras.ts';
+import { VIOLATION_TYPES, type TodayView, type ViolationType } from '../../client/src/components/today-extras.ts';
+import type { TodayBlock, TodayViolation } from '../../common/api.ts';
 import { setLang } from '../../client/src/i18n/locale.ts';
 import { FakeModel, STATUSES, session } from './fake-model.ts';
 import { $, $all, clear, mount, settle, textOf } from './ui-helpers.ts';
@@ -32,6 +33,7 @@ function today(overrides: Partial<TodayView> = {}): TodayView {
       { status: 'work', start: msk(9, 2), end: msk(11, 3), source: 'web' },
       { status: 'break', start: msk(11, 3), end: null, source: 'web' },
     ],
+    violations: [],
     ...overrides,
   };
 }
@@ -183,35 +185,87 @@ describe('timeline', () => {
 
 describe('violations', () => {
   beforeEach(() => setLang('en'));
-  afterEach(() => clear());
+  afterEach(() => {
+    clear();
+    setLang('en');
+  });
 
-  async function appWith(t: TodayView): Promise<WttApp> {
+  async function appWith(t: TodayBlock): Promise<WttApp> {
     const model = new FakeModel();
     model.session = session();
     model.today = t;
     return mount<WttApp>('wtt-app', { model });
   }
 
-  it('are not shown while the server sends no list', async () => {
-    const app = await appWith(today());
+  const items = (app: WttApp) => $all(app, 'wtt-violations-list li');
+
+  const overrun: TodayViolation = {
+    id: 'V-20260310-a1',
+    type: 'break_overrun',
+    planned: 'break 11:00, 15 min +2',
+    actual: 'break 11:03–11:31, 28 min',
+    over_minutes: 11,
+    resolution: 'open',
+  };
+
+  it('are not shown for a day saved by an older page, which has no list', async () => {
+    const { violations: _, ...old } = today();
+    const app = await appWith(old as TodayBlock);
     expect($all(app, 'wtt-violations-list')).toEqual([]);
   });
 
-  it('are listed when the server sends them, excused ones marked', async () => {
+  it('say what happened in the page language: the rule, the plan and the fact with status labels, by how much', async () => {
     const app = await appWith(
       today({
         violations: [
-          { key: 'k1', type: 'break_overrun', status: 'break', at: msk(11, 3), planned: '11:00–11:15', actual: '11:03–11:31', over_minutes: 13 },
-          { id: 'v2', type: 'late_start', status: '', over_minutes: 2, resolution: 'excused' },
-          { id: 'v3', type: 'something_new' },
+          overrun,
+          { id: 'V-20260310-b2', type: 'late_start', planned: '09:00 +5', actual: '09:12', over_minutes: 7, resolution: 'confirmed' },
+          { id: 'V-20260310-c3', type: 'missed_lunch', planned: 'lunch 13:00–13:45 ±15', actual: '—', over_minutes: 0, resolution: 'open' },
         ],
       }),
     );
-    expect($all(app, 'wtt-violations-list li').map((li) => textOf(li))).toEqual([
-      'Break too long · 11:03 · Break · 11:00–11:15 → 11:03–11:31 · over by 13 min',
-      'Late start · over by 2 min · excused',
-      'something_new',
+    expect(items(app).map((li) => textOf(li))).toEqual([
+      'Break too long Not reviewed yet Planned Break 11:00, 15 min +2 Actual Break 11:03–11:31, 28 min over by 11 min',
+      'Late start Confirmed Planned 09:00 +5 Actual 09:12 7 min late',
+      'Planned lunch missed Not reviewed yet Planned Lunch 13:00–13:45 ±15 Actual —',
     ]);
+    setLang('ru');
+    await settle();
+    expect(items(app).map((li) => textOf(li))).toEqual([
+      'Перерыв слишком длинный Ещё не рассмотрено План Перерыв 11:00, 15 мин +2 Факт Перерыв 11:03–11:31, 28 мин превышение 11 мин',
+      'Опоздание Подтверждено План 09:00 +5 Факт 09:12 опоздание 7 мин',
+      'Пропущен запланированный обед Ещё не рассмотрено План Обед 13:00–13:45 ±15 Факт —',
+    ]);
+  });
+
+  it('an excused one reads as excused, not as a fault', async () => {
+    const app = await appWith(today({ violations: [overrun, { ...overrun, id: 'V-20260310-d4', resolution: 'excused' }] }));
+    const [open, excused] = items(app);
+    expect(textOf(excused)).toContain('✓ Excused');
+    expect(textOf(excused)).not.toContain('Not reviewed yet');
+    expect(excused.className).toBe('excused');
+    expect(open.className).toBe('open');
+    // The warning colour is the open one's only: the excused rule name is in the ordinary text colour.
+    const colour = (li: HTMLElement) => getComputedStyle($(li, '.type')).color;
+    expect(colour(excused)).not.toBe(colour(open));
+  });
+
+  it('every type has a name in both languages, and an unknown one shows by its code', async () => {
+    const all = VIOLATION_TYPES.map((type, i): TodayViolation => ({ ...overrun, id: `V-20260310-${i}`, type }));
+    const app = await appWith(today({ violations: [...all, { ...overrun, id: 'x', type: 'something_new' as ViolationType }] }));
+    const names = () => $all(app, 'wtt-violations-list .type').map((el) => textOf(el));
+    const en = names();
+    setLang('ru');
+    await settle();
+    const ru = names();
+    expect(en.at(-1)).toBe('something_new');
+    expect(ru.at(-1)).toBe('something_new');
+    for (const [i, type] of VIOLATION_TYPES.entries()) {
+      expect(en[i], type).not.toBe(type);
+      expect(ru[i], type).not.toBe(type);
+      expect(ru[i], type).not.toBe(en[i]);
+      expect(ru[i], type).toMatch(/[а-яё]/i);
+    }
   });
 
   it('an empty list says there are none', async () => {

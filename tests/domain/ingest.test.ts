@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { EntryResult, SyncEntry } from '../../common/api.ts';
 import { correctedTime, planIngest, type IngestInput, type IngestPlan } from '../../appsscript/src/domain/ingest.ts';
-import type { DeviceRow, LogRow } from '../../appsscript/src/store/rows.ts';
+import type { DeviceRow, LogRow } from '../../appsscript/src/domain/model.ts';
+import { encodeCell } from '../../appsscript/src/store/cells.ts';
+import { CLIENT_TIME_MAX_MS, CLIENT_TIME_MIN_MS } from '../../common/limits.ts';
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
@@ -67,6 +69,13 @@ describe('planIngest: idempotency and order by seq', () => {
     expect(p.logRows).toEqual([]);
     expect(p.acceptedThroughSeq).toBe(2);
     expect(p.device).toMatchObject({ last_seq: 2, last_at: NOW - MIN });
+  });
+
+  it("seqs 'increasing' (a bot chat's update ids): a gap is not waited for, an old id is still a duplicate", () => {
+    const p = plan([entry(507, NOW - MIN), entry(480, NOW - MIN), entry(900, NOW)], { device: device(500, NOW - 2 * MIN), seqs: 'increasing' });
+    expect(kinds(p)).toEqual(['507:accepted', '480:duplicate', '900:accepted']);
+    expect(p.acceptedThroughSeq).toBe(900);
+    expect(plan([entry(7, NOW)], { device: device(5, null) }).results[0]).toMatchObject({ result: 'refused', code: 'conflict' });
   });
 
   it('accepts up to a gap inside the batch and holds back the rest', () => {
@@ -185,6 +194,65 @@ describe('planIngest: Log rows', () => {
       { entry_id: 'e1', status: 'break', at: NOW - MIN, source: 'bot', device_id: 'd1', seq: 1 },
       { entry_id: 'e2', status: 'work', at: NOW, source: 'bot', device_id: 'd1', seq: 2 },
     ]);
+  });
+});
+
+describe('planIngest: times outside the window and the text rule (issue 8)', () => {
+  const refusedFor = (p: IngestPlan) => p.results.map((r) => (r.result === 'refused' ? `${r.seq}:${r.code}` : `${r.seq}:${r.result}`));
+
+  it("refuses an entry whose own time is outside 1970..2100 for good, and takes the next one", () => {
+    const p = plan([entry(1, 8_640_000_000_000_000), entry(2, -1), entry(3, CLIENT_TIME_MAX_MS), entry(4, CLIENT_TIME_MIN_MS), entry(5, NOW - MIN)]);
+    expect(refusedFor(p)).toEqual(['1:bad_request', '2:bad_request', '3:bad_request', '4:bad_request', '5:accepted']);
+    // 1970 itself is in the window: entry 4 is refused only as older than the retention window.
+    expect((p.results[3] as { message: string }).message).toMatch(/retention/);
+    expect((p.results[0] as { message: string }).message).toMatch(/not plausible.*\/.*неправдоподобно/);
+    expect(p.acceptedThroughSeq).toBe(5);
+    expect(p.logRows.map((r) => r.seq)).toEqual([5]);
+  });
+
+  it("accepts a device clock reset to 1970: the correction by sent_at puts its entries right", () => {
+    const boot = 5 * MIN; // the device thinks it is 00:05 on 1970-01-01
+    const p = plan([entry(1, boot - 2 * MIN, { comment: 'reset clock' })], { sentAt: boot });
+    expect(p.results[0]).toEqual({ seq: 1, entry_id: 'e1', result: 'accepted', at: NOW - 2 * MIN });
+    expect(p.logRows[0]).toMatchObject({ at: NOW - 2 * MIN, client_at: boot - 2 * MIN });
+  });
+
+  it('refuses every entry of a request whose sent_at is outside the window, saying the clock is wrong', () => {
+    const p = plan([entry(1, NOW - MIN), entry(2, NOW)], { sentAt: CLIENT_TIME_MAX_MS + 1 });
+    expect(refusedFor(p)).toEqual(['1:bad_request', '2:bad_request']);
+    expect((p.results[0] as { message: string }).message).toMatch(/clock.*sent_at.*\/.*[Чч]асы/);
+    expect(p.acceptedThroughSeq).toBe(2);
+    expect(p.logRows).toEqual([]);
+  });
+
+  it('whatever the clocks send, every accepted row holds times a datetime cell takes (property)', () => {
+    const clientMs = fc.oneof(
+      fc.integer({ min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }),
+      fc.integer({ min: CLIENT_TIME_MIN_MS - DAY, max: CLIENT_TIME_MAX_MS + DAY }),
+      fc.integer({ min: NOW - 3 * DAY, max: NOW + 3 * DAY }),
+    );
+    fc.assert(
+      fc.property(clientMs, fc.array(clientMs, { minLength: 1, maxLength: 6 }), (sentAt, ats) => {
+        const p = plan(ats.map((at, i) => entry(i + 1, at)), { sentAt });
+        expect(p.acceptedThroughSeq).toBe(ats.length); // every entry settled: nothing jams the queue
+        for (const row of p.logRows) {
+          for (const ms of [row.at, row.client_at, row.received_at]) expect(() => encodeCell('datetime', ms)).not.toThrow();
+          expect(row.client_at).toBeGreaterThanOrEqual(CLIENT_TIME_MIN_MS);
+          expect(row.client_at).toBeLessThan(CLIENT_TIME_MAX_MS);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('stores a comment under the text rule and answers with what it stored when that differs', () => {
+    const p = plan([entry(1, NOW - 2 * MIN, { comment: '\r=1+1\0' }), entry(2, NOW - MIN, { comment: 'as is 🙂' }), entry(3, NOW)]);
+    expect(p.results).toEqual([
+      { seq: 1, entry_id: 'e1', result: 'accepted', at: NOW - 2 * MIN, comment: '\n=1+1' },
+      { seq: 2, entry_id: 'e2', result: 'accepted', at: NOW - MIN },
+      { seq: 3, entry_id: 'e3', result: 'accepted', at: NOW },
+    ]);
+    expect(p.logRows.map((r) => r.comment)).toEqual(['\n=1+1', 'as is 🙂', '']);
   });
 });
 

@@ -3,7 +3,7 @@
 import type { ZonedTime } from '../../appsscript/src/domain/calendar.ts';
 import { DEMO_RULES, DEMO_STATUSES } from '../../appsscript/src/domain/demo-team.ts';
 import type { EmployeeDay, TimeText } from '../../appsscript/src/domain/rules/index.ts';
-import type { DayEntry, PlannedBreakRow, Rule, Shift } from '../../appsscript/src/store/rows.ts';
+import type { DayEntry, PlannedBreakRow, Rule, Shift } from '../../appsscript/src/domain/model.ts';
 
 export const MIN = 60_000;
 export const HOUR = 60 * MIN;

@@ -7,7 +7,7 @@ import { scheduleOf } from '../../appsscript/src/domain/today.ts';
 import {
   dailySummary, detectViolations, groupConcurrency, measureDay, type EmployeeDay, type GroupSnapshot, type NeutralPeriod,
 } from '../../appsscript/src/domain/rules/index.ts';
-import type { DayEntry, PlannedBreakRow, Rule, Shift } from '../../appsscript/src/store/rows.ts';
+import type { DayEntry, PlannedBreakRow, Rule, Shift } from '../../appsscript/src/domain/model.ts';
 import { STATUSES } from './rules-fixtures.ts';
 
 const MIN = 60_000;

@@ -5,7 +5,7 @@ import { planIngest } from '../../appsscript/src/domain/ingest.ts';
 import {
   compareEntries, currentOf, dayEntriesFromLog, entriesInDay, mergeDay, segments,
 } from '../../appsscript/src/domain/timeline.ts';
-import type { DayEntry, DeviceRow, LogRow } from '../../appsscript/src/store/rows.ts';
+import type { DayEntry, DeviceRow, LogRow } from '../../appsscript/src/domain/model.ts';
 
 const MIN = 60_000;
 const T9 = Date.UTC(2026, 10, 24, 9, 0); // 09:00 of the day, as an instant

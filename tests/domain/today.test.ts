@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, isDate, isTime, minutesOf, type ZonedTime } from '../../appsscript/src/domain/calendar.ts';
-import { buildToday, dayBounds, scheduleOf } from '../../appsscript/src/domain/today.ts';
-import type { DayEntry, Shift } from '../../appsscript/src/store/rows.ts';
+import { buildToday, dayBounds, dayViolationsByEmployee, dayViolationsOf, MAX_DAY_VIOLATIONS, scheduleOf, type ViolationRecord } from '../../appsscript/src/domain/today.ts';
+import type { TodayViolation } from '../../common/api.ts';
+import type { DayEntry, Shift } from '../../appsscript/src/domain/model.ts';
 
 const HOUR = 3_600_000;
 
@@ -108,7 +109,7 @@ describe('buildToday', () => {
 
   it('puts together the date, zone, schedule and the timeline up to now', () => {
     const now = Date.UTC(2026, 10, 24, 8, 30); // the 09:00 UTC entry is not shown yet
-    const t = buildToday({ date: '2026-11-24', timeZone: 'Europe/Moscow', shift: shift('2026-11-24', '09:00', '18:00'), day, now, zonedTime: moscow });
+    const t = buildToday({ date: '2026-11-24', timeZone: 'Europe/Moscow', shift: shift('2026-11-24', '09:00', '18:00'), day, now, zonedTime: moscow, violations: null });
     expect(t).toEqual({
       date: '2026-11-24',
       time_zone: 'Europe/Moscow',
@@ -117,12 +118,93 @@ describe('buildToday', () => {
         { status: 'work', start: Date.UTC(2026, 10, 24, 6), end: Date.UTC(2026, 10, 24, 8), source: 'web' },
         { status: 'break', start: Date.UTC(2026, 10, 24, 8), end: null, source: 'web' },
       ],
+      violations: [],
     });
   });
 
   it('has no schedule on a day without a shift, and an empty timeline on a day without entries', () => {
-    const t = buildToday({ date: '2026-11-24', timeZone: 'Europe/Moscow', shift: null, day: [], now: Date.UTC(2026, 10, 24, 12), zonedTime: moscow });
+    const t = buildToday({ date: '2026-11-24', timeZone: 'Europe/Moscow', shift: null, day: [], now: Date.UTC(2026, 10, 24, 12), zonedTime: moscow, violations: null });
     expect(t.schedule).toBeNull();
     expect(t.timeline).toEqual([]);
+  });
+});
+
+describe("the day's violations", () => {
+  const overrun: TodayViolation = { id: 'V-20261124-a', type: 'break_overrun', planned: 'break 11:00, 15 min +2', actual: 'break 11:00–11:25, 25 min', over_minutes: 8, resolution: 'open' };
+  const base = { date: '2026-11-24', timeZone: 'Europe/Moscow', shift: null, day: [], now: Date.UTC(2026, 10, 24, 12), zonedTime: moscow };
+
+  it('buildToday sends the kept list only when it is of the same date', () => {
+    expect(buildToday({ ...base, violations: { date: '2026-11-24', items: [overrun] } }).violations).toEqual([overrun]);
+    // Until the first check of a new day the row still holds yesterday's list: not today's violations.
+    expect(buildToday({ ...base, violations: { date: '2026-11-23', items: [overrun] } }).violations).toEqual([]);
+    expect(buildToday({ ...base, violations: null }).violations).toEqual([]);
+  });
+
+  /** A Violations row as the tab window decodes it. */
+  function row(o: Partial<Record<string, unknown>>): ViolationRecord {
+    return { id: 'V-20261124-a', date: '2026-11-24', employee_id: 'e001', type: 'break_overrun', planned: 'break 11:00, 15 min +2', actual: 'break 11:00–11:25, 25 min', over_minutes: 8, detected_at: 0, alert_id: '', resolution: 'open', resolved_by: '', note: '', ...o };
+  }
+
+  it("groups the date's rows by employee, in sheet order, leaving out other dates and unknown types", () => {
+    const lists = dayViolationsByEmployee(
+      [
+        row({ id: 'V-20261123-z', date: '2026-11-23' }),
+        row({}),
+        row({ id: 'V-20261124-b', employee_id: 'e004', type: 'late_start', planned: '09:00 +5', actual: '09:12', over_minutes: 7, resolution: 'confirmed' }),
+        row({ id: 'V-20261124-c', type: 'missed_lunch', planned: 'lunch 12:00–13:00 ±15', actual: '—', over_minutes: null, resolution: '' }),
+        row({ id: 'V-20261124-d', type: 'typed_by_hand' }),
+        row({ id: '', type: 'late_start' }),
+      ],
+      '2026-11-24',
+    );
+    expect([...lists.keys()]).toEqual(['e001', 'e004']);
+    expect(lists.get('e001')).toEqual([
+      overrun,
+      { id: 'V-20261124-c', type: 'missed_lunch', planned: 'lunch 12:00–13:00 ±15', actual: '—', over_minutes: 0, resolution: 'open' },
+    ]);
+    expect(lists.get('e004')).toEqual([{ id: 'V-20261124-b', type: 'late_start', planned: '09:00 +5', actual: '09:12', over_minutes: 7, resolution: 'confirmed' }]);
+  });
+
+  it("takes a lead's decision however it was typed, and anything else as open", () => {
+    const of = (resolution: unknown) => dayViolationsByEmployee([row({ resolution })], '2026-11-24').get('e001')![0].resolution;
+    expect(of('excused')).toBe('excused');
+    expect(of(' Excused ')).toBe('excused');
+    expect(of('CONFIRMED')).toBe('confirmed');
+    expect(of('')).toBe('open');
+    expect(of('maybe')).toBe('open');
+    expect(of(null)).toBe('open');
+  });
+
+  it('lists a violation written twice once, with the newest values and the decision taken on either copy', () => {
+    const lists = dayViolationsByEmployee(
+      [row({ over_minutes: 3, actual: 'break 11:00–…, 20 min', resolution: 'excused' }), row({ id: 'V-20261124-b', type: 'late_start' }), row({ over_minutes: 8 })],
+      '2026-11-24',
+    );
+    expect(lists.get('e001')!.map((v) => [v.id, v.over_minutes, v.resolution])).toEqual([
+      ['V-20261124-a', 8, 'excused'],
+      ['V-20261124-b', 8, 'open'],
+    ]);
+  });
+
+  it("does not show the employee who else was away at once, only how many", () => {
+    const [v] = dayViolationsByEmployee([row({ type: 'group_concurrency', planned: 'support-l1 ≤ 2', actual: '3: e001, e002, e005' })], '2026-11-24').get('e001')!;
+    expect(v.actual).toBe('3');
+    expect(v.planned).toBe('support-l1 ≤ 2');
+  });
+
+  it('keeps the newest ones of a day with very many, so the Current cell stays small', () => {
+    const rows = Array.from({ length: MAX_DAY_VIOLATIONS + 5 }, (_, i) => row({ id: `V-20261124-${i}`, actual: 'x'.repeat(500) }));
+    const list = dayViolationsByEmployee(rows, '2026-11-24').get('e001')!;
+    expect(list).toHaveLength(MAX_DAY_VIOLATIONS);
+    expect(list[0].id).toBe('V-20261124-5');
+    expect(JSON.stringify({ date: '2026-11-24', items: list }).length).toBeLessThan(50_000);
+  });
+
+  it('reads the kept list back from its cell, dropping whatever is not a violation', () => {
+    expect(dayViolationsOf({ date: '2026-11-24', items: [overrun] })).toEqual({ date: '2026-11-24', items: [overrun] });
+    expect(dayViolationsOf({ date: '2026-11-24', items: [overrun, { id: 1 }, { ...overrun, type: 'nope' }, null] })).toEqual({ date: '2026-11-24', items: [overrun] });
+    expect(dayViolationsOf(null)).toBeNull();
+    expect(dayViolationsOf([overrun])).toBeNull();
+    expect(dayViolationsOf({ items: [] })).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 // The whole product on loopback for the bot's end-to-end tests: the compiled bundle in the local runtime
 // with its HTTP server (a fresh demo workbook, as `npm start` makes), a fake Telegram Bot API server, and
-// the real bot (createBot) pointed at both, wired the way emulator/server/local-bot.ts wires `npm start`:
+// the real bot (createBot) pointed at both, wired the way scripts/local-bot.ts wires `npm start`:
 // the shared secret lives in the runtime's Script Properties, the bot's clock is the runtime's clock.
 // The clock is frozen, so the test decides what time it is for the script and the bot alike.
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -2,7 +2,8 @@
 //   node --import tsx scripts/build.ts && node --import tsx tests/e2e/take-screenshots.ts
 // Headless Chromium against the local runtime on a new workbook with the demo team. The server's clock
 // and the page's clock (Playwright's clock) are set to the same morning and moved on together, so the
-// day has a believable history: work from 09:00, a break, lunch, a meeting, and a break under way.
+// day has a believable history: work from 09:00, a break, lunch, a meeting, and a break under way; then
+// checkBreaks (run as its trigger would) finds the two breaks that ran over, and the lead excuses the first.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,7 @@ import { Clock } from '../../emulator/clock.ts';
 import { startProductServer, type ProductServer } from '../integration/server-harness.ts';
 import { launchChromium } from './chromium.ts';
 import { chooseStatus, offlineBadge, serviceWorkerReady, signIn, waitForPending } from './employee-page.ts';
+import { employeeIdOf, readSheet, setCell } from './workbook-log.ts';
 
 const OUT = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 const ZONE = 'Europe/Moscow'; // the demo workbook's time zone
@@ -69,7 +71,8 @@ async function main(): Promise<void> {
     await later(27);
     await press('break'); // 11:02
     await later(19);
-    await press('work'); // 11:21 (a break of 19 minutes: over its 15)
+    await press('work'); // 11:21 (a break of 19 minutes: over its 15 and 2 of grace)
+    await runCheckBreaks(server); // as its trigger would: the overrun is the day's first violation
     await later(39);
     await press('lunch'); // 12:00
     await later(58);
@@ -85,12 +88,12 @@ async function main(): Promise<void> {
     await shot('break-en', { fullPage: true });
     await shot('timeline-en', { of: page.locator('wtt-day-timeline') });
 
-    // The network goes; back from the break and into a meeting, both queued.
+    // The network goes; back from the break (22 minutes: over its 15) and into a meeting, both queued.
     await context.setOffline(true);
     await offlineBadge(page).waitFor();
-    await later(9);
-    await press('work', false); // 16:18
-    await later(12);
+    await later(16);
+    await press('work', false); // 16:25
+    await later(5);
     await press('meeting', false); // 16:30
     await later(3);
     await waitForPending(page, 2);
@@ -98,19 +101,43 @@ async function main(): Promise<void> {
     await setLang('RU');
     await shot('day-ru', { fullPage: true });
 
+    // Back online. checkBreaks finds the afternoon overrun; the lead excuses the morning one (typed into
+    // the Violations tab here; the bot's button does the same); the next check puts it on the page.
+    await setLang('EN');
+    await context.setOffline(false);
+    await waitForPending(page, 0);
+    await runCheckBreaks(server);
+    const anna = await employeeIdOf(server.base, 'anna.ivanova@example.com');
+    const morning = (await readSheet(server.base, 'Violations')).findIndex((v) => v.employee_id === anna && v.type === 'break_overrun');
+    if (morning < 0) throw new Error('checkBreaks found no break overrun for Anna');
+    setCell(server.runtime, 'Violations', morning + 2, 'resolution', 'excused');
+    await runCheckBreaks(server);
+    await page.locator('wtt-sync-state button', { hasText: 'Sync now' }).click();
+    await page.locator('wtt-violations-list li.excused').waitFor();
+
     await page.setViewportSize({ width: 360, height: 740 });
+    await setLang('RU');
     await shot('phone-ru');
+    await shot('phone-full-ru', { fullPage: true });
+    await shot('violations-ru', { of: page.locator('wtt-violations-list') });
     await setLang('EN');
     await shot('phone-en');
     await shot('phone-full-en', { fullPage: true });
-
-    await context.setOffline(false);
-    await waitForPending(page, 0);
+    await shot('violations-en', { of: page.locator('wtt-violations-list') });
+    await page.setViewportSize({ width: 320, height: 640 });
+    await setLang('RU');
+    await shot('phone-320-ru', { fullPage: true });
     await context.close();
   } finally {
     await browser.close();
     await server.close();
   }
+}
+
+/** One run of the checkBreaks trigger, as its time-driven trigger runs it. */
+async function runCheckBreaks(server: ProductServer): Promise<void> {
+  const run = await server.runtime.run('checkBreaks', [], { kind: 'trigger' });
+  if (run.error) throw new Error(`checkBreaks failed: ${run.error.message}`);
 }
 
 /** Moves the server's clock and the page's clock on together. */

@@ -1,5 +1,8 @@
 // The workbook as the admin page shows it (GET /_dev/workbook/sheet): what "landed" means for the
 // end-to-end tests is a row in the Log tab, not a reply the page got.
+import type { Runtime } from '../../emulator/runtime/runtime.ts';
+import { cellAt } from '../../emulator/model/apply.ts';
+
 export type SheetRow = Record<string, string>;
 
 /** Every data row of a tab, keyed by its header, read 1,000 rows at a time. */
@@ -38,4 +41,20 @@ export function summariseLog(rows: SheetRow[]) {
     seqs: rows.map((r) => Number(r.seq)),
     sources: [...new Set(rows.map((r) => r.source))],
   };
+}
+
+/**
+ * Types a value into one cell of a tab, as a person editing the spreadsheet would (a lead marking a
+ * violation excused by hand, say). `row` is the sheet row (2 = the first data row).
+ */
+export function setCell(runtime: Runtime, sheet: string, row: number, column: string, value: string): void {
+  const store = runtime.deps.workbooks;
+  const ss = store.get(store.activeId);
+  const tab = ss?.sheets.find((s) => s.name === sheet);
+  if (!ss || !tab) throw new Error(`no tab ${sheet} in the workbook`);
+  let col = 0;
+  for (let c = 1; c <= 50 && col === 0; c++) if (cellAt(tab, 1, c) === column) col = c;
+  if (col === 0) throw new Error(`the tab ${sheet} has no column ${column}`);
+  store.apply({ t: 'setValues', ss: ss.id, sheetId: tab.id, row, col, values: [[value]] });
+  store.sync();
 }

@@ -66,6 +66,31 @@ describe('LockService (facade)', () => {
     expect(ctx.meter.calls).toEqual({ 'LockService.getScriptLock': 1, 'Lock.tryLock': 1, 'Lock.waitLock': 1 });
   });
 
+  // The reference does not say what a negative timeout does. Observed on Google: gas-fakes'
+  // test/testlock.js ("Lock timeout failures"), run against live Apps Script: with the lock free,
+  // tryLock(-100) is false and waitLock(-100) throws "Lock timeout", and neither leaves the lock held,
+  // while tryLock(0) and waitLock(0) take a free lock at once.
+  it('a negative timeout never acquires, even a free lock: tryLock(-1) is false, waitLock(-1) throws "Lock timeout"', () => {
+    const lockHost = createLockHost(deps());
+    const ctx = createDirectContext({ lock: lockHost });
+    const lock = createLockService(ctx).getScriptLock();
+    expect(lock.tryLock(-1)).toBe(false);
+    expect(lock.hasLock()).toBe(false);
+    expect(() => lock.waitLock(-1)).toThrow(LOCK_TIMEOUT_MESSAGE);
+    expect(lock.hasLock()).toBe(false);
+    expect(lock.tryLock(-0.5)).toBe(true); // Java's int conversion makes it 0
+    lock.releaseLock();
+    lock.waitLock(0);
+    expect(lock.hasLock()).toBe(true);
+    // Another execution still finds the lock free of the failed attempts' doing.
+    lock.releaseLock();
+    const other = createLockService(createDirectContext({ lock: lockHost }, { exec: { id: 'other' } })).getScriptLock();
+    expect(other.tryLock(0)).toBe(true);
+    // Each attempt is still a call that Google would count.
+    expect(ctx.meter.calls['Lock.tryLock']).toBe(2);
+    expect(ctx.meter.calls['Lock.waitLock']).toBe(2);
+  });
+
   it('rejects a timeout that is not a number', () => {
     const lock = createLockService(createDirectContext({ lock: createLockHost(deps()) })).getScriptLock();
     expect(() => lock.tryLock('soon' as unknown as number)).toThrow("Cannot convert 'soon' to int.");

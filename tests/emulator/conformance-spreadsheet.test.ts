@@ -393,15 +393,28 @@ describe('Range values', () => {
     sheet.getRange('A1').setValue('x'.repeat(50_000));
     expect((sheet.getRange('A1').getValue() as string).length).toBe(50_000);
   });
+
+  it('the 50000 characters count the input as written, so a leading apostrophe is one of them', () => {
+    // The message speaks of "your input": what the script passes, apostrophe included. Google's documents do
+    // not say whether the apostrophe that forces text counts; the emulator takes the stricter reading, and
+    // the product keeps text to 49999 characters (store/cells.ts), which holds on either reading.
+    const { sheet } = setup();
+    sheet.getRange('A1').setValue(`'${'x'.repeat(49_999)}`);
+    expect((sheet.getRange('A1').getValue() as string).length).toBe(49_999);
+    expect(() => sheet.getRange('A2').setValue(`'${'x'.repeat(50_000)}`)).toThrow(
+      'Your input contains more than the maximum of 50000 characters in a single cell.',
+    );
+    expect(sheet.getRange('A2').getValue()).toBe('');
+  });
 });
 
 describe('user-entered values (what formula neutralisation relies on)', () => {
-  it('a string starting with "=" becomes a formula; getValues gives "" as there is no formula engine', () => {
+  it('a string starting with "=" becomes a formula, and reads as the formula\'s value', () => {
     // range#setValue: "If the value begins with '=' it is interpreted as a formula."; range#getFormulas: "empty strings for cells with no formula"
     const { sheet } = setup();
     sheet.getRange('A1').setValue('=HYPERLINK("http://evil","x")');
     expect(sheet.getRange('A1').getFormulas()).toEqual([['=HYPERLINK("http://evil","x")']]);
-    expect(sheet.getRange('A1').getValue()).toBe('');
+    expect(sheet.getRange('A1').getValue()).toBe('x');
     expect(sheet.getRange('A2').getFormulas()).toEqual([['']]);
   });
 
@@ -459,6 +472,128 @@ describe('user-entered values (what formula neutralisation relies on)', () => {
     const { sheet } = setup();
     sheet.getRange('C3').setFormula('=1');
     expect([sheet.getLastRow(), sheet.getLastColumn()]).toEqual([3, 3]);
+  });
+});
+
+// Google computes every formula and getValues gives the result. The Sheets API says so of the values it
+// reads (spreadsheets.values ValueRenderOption UNFORMATTED_VALUE: "Values will be calculated, but not
+// formatted in the reply. For example, if A1 is 1.23 and A2 is =A1 ..., then A2 would return the number
+// 1.23."), and range#getValues returns "the rectangular grid of values" of what the cells show; a cell
+// whose formula fails shows, and reads as, its error (#DIV/0!, #VALUE!, #REF!, #N/A, #NAME?, #ERROR!;
+// "Circular dependency detected" is a #REF!). The emulator computes the simple formulas people type into
+// the tabs they edit (model/formula.ts); these are the cases the product may meet.
+describe('formulas typed by people: getValues gives the computed value', () => {
+  const valueOf = (sheet: GoogleAppsScript.Spreadsheet.Sheet, formula: string, at = 'H1') => {
+    sheet.getRange(at).setValue(formula);
+    return sheet.getRange(at).getValue();
+  };
+
+  it('literals, arithmetic with Sheets\' precedence, and references to typed cells', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:A3').setValues([['10'], ['2.5'], ['hello']]);
+    expect(valueOf(sheet, '=A1*2+1')).toBe(21);
+    expect(valueOf(sheet, '=(1+2)*3')).toBe(9);
+    expect(valueOf(sheet, '=10/4')).toBe(2.5);
+    expect(valueOf(sheet, '=-2^2')).toBe(4);
+    expect(valueOf(sheet, '=50%')).toBe(0.5);
+    expect(valueOf(sheet, '=$A$1+A2')).toBe(12.5);
+    expect(valueOf(sheet, '="5"+1')).toBe(6);
+    expect(valueOf(sheet, '=A1>5')).toBe(true);
+    expect(valueOf(sheet, '=A3="HELLO"')).toBe(true);
+    expect(valueOf(sheet, '=TRUE')).toBe(true);
+    expect(sheet.getRange('H1').getFormulas()).toEqual([['=TRUE']]);
+  });
+
+  it('text: & and CONCATENATE, numbers written as text, common text functions', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:B1').setValues([['Anna', '15']]);
+    expect(valueOf(sheet, '=A1&" "&"Petrova"')).toBe('Anna Petrova');
+    expect(valueOf(sheet, '=CONCATENATE(A1, " ", B1, " min")')).toBe('Anna 15 min');
+    expect(valueOf(sheet, '=1/3&""')).toBe('0.333333333333333');
+    expect(valueOf(sheet, '=UPPER(A1)&LOWER("X")&LEN(A1)')).toBe('ANNAx4');
+    expect(valueOf(sheet, '=TRIM("  a   b ")')).toBe('a b');
+    expect(valueOf(sheet, '=LEFT("Europe/Moscow", 6)&MID("abc", 2, 1)&RIGHT("xyz")')).toBe('Europebz');
+    expect(valueOf(sheet, '=SUBSTITUTE("a-b-c", "-", "/")')).toBe('a/b/c');
+    expect(valueOf(sheet, '="say ""hi"""')).toBe('say "hi"');
+  });
+
+  it('references to other tabs, chains of formulas, and values that follow the cells they name', () => {
+    const { ss, sheet } = setup();
+    const groups = ss.insertSheet('Lead groups');
+    groups.getRange('A2').setValue('Support');
+    ss.insertSheet('Rules').getRange('B2').setValue('15');
+    expect(valueOf(sheet, "='Lead groups'!A2")).toBe('Support');
+    expect(valueOf(sheet, '=Rules!B2*4', 'H2')).toBe(60);
+    expect(valueOf(sheet, '=H2+1', 'H3')).toBe(61);
+    ss.getSheetByName('Rules')!.getRange('B2').setValue(20);
+    expect(sheet.getRange('H2:H3').getValues()).toEqual([[80], [81]]);
+    expect(sheet.getRange('H1:H3').getDisplayValues()).toEqual([['Support'], ['80'], ['81']]);
+  });
+
+  it('a blank cell is 0 in arithmetic, "" in text, and a formula naming only it reads as blank', () => {
+    const { sheet } = setup();
+    expect(valueOf(sheet, '=Z9')).toBe('');
+    expect(valueOf(sheet, '=Z9+1')).toBe(1);
+    expect(valueOf(sheet, '=Z9&"x"')).toBe('x');
+    expect(valueOf(sheet, '=ISBLANK(Z9)')).toBe(true);
+  });
+
+  it('ranges in SUM, MIN, MAX, AVERAGE, COUNT, COUNTA (text in a range is skipped); rounding; IF, AND, OR', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:A4').setValues([['3'], ['4'], ['n/a'], ['5']]);
+    expect(valueOf(sheet, '=SUM(A1:A4)')).toBe(12);
+    expect(valueOf(sheet, '=SUM(A1:A4, 10, "1")')).toBe(23);
+    expect(valueOf(sheet, '=MIN(A1:A4)&"-"&MAX(A:A)')).toBe('3-5');
+    expect(valueOf(sheet, '=AVERAGE(A1:A4)')).toBe(4);
+    expect(valueOf(sheet, '=COUNT(A1:A4)&"/"&COUNTA(A1:A4)')).toBe('3/4');
+    expect(valueOf(sheet, '=ROUND(2.345, 2)')).toBe(2.35);
+    expect(valueOf(sheet, '=ROUND(-2.5)')).toBe(-3);
+    expect(valueOf(sheet, '=ROUNDUP(1.21, 1)+ROUNDDOWN(1.29, 1)+INT(-1.5)')).toBe(0.5);
+    expect(valueOf(sheet, '=MOD(-3, 2)')).toBe(1);
+    expect(valueOf(sheet, '=IF(A1>3, "big", "small")')).toBe('small');
+    expect(valueOf(sheet, '=IF(FALSE, 1/0, "lazy")')).toBe('lazy');
+    expect(valueOf(sheet, '=AND(A1=3, OR(FALSE, A2>3), NOT(FALSE))')).toBe(true);
+  });
+
+  it('dates: DATE, TIME, TODAY and a date plus days are Dates in the spreadsheet\'s zone; two dates subtract to days', () => {
+    const { sheet, clock } = setup();
+    const DAY = 86_400_000;
+    expect((valueOf(sheet, '=DATE(2026, 11, 24)') as Date).getTime()).toBe(MOSCOW_MIDNIGHT_2026_11_24);
+    expect(sheet.getRange('H1').getDisplayValue()).toBe('2026-11-24');
+    expect((valueOf(sheet, '=DATE(2026, 13, 1)') as Date).getTime()).toBe(MOSCOW_MIDNIGHT_2026_11_24 + 38 * DAY);
+    sheet.getRange('A1:B1').setValues([['2026-11-24', '2026-11-20']]);
+    expect((valueOf(sheet, '=A1+1') as Date).getTime()).toBe(MOSCOW_MIDNIGHT_2026_11_24 + DAY);
+    expect(valueOf(sheet, '=A1-B1')).toBe(4);
+    // A time is a Date on 1899-12-30, as a typed time is.
+    expect(valueOf(sheet, '=TIME(9, 30, 0)')).toBeInstanceOf(Date);
+    expect(sheet.getRange('H1').getDisplayValue()).toBe('09:30:00');
+    // TODAY follows the runtime's clock (frozen at 2026-11-24 10:00 in Moscow by the harness).
+    expect((valueOf(sheet, '=TODAY()') as Date).getTime()).toBe(MOSCOW_MIDNIGHT_2026_11_24);
+    clock.set(MOSCOW_MIDNIGHT_2026_11_24 + 1.5 * DAY, { frozen: true });
+    expect((sheet.getRange('H1').getValue() as Date).getTime()).toBe(MOSCOW_MIDNIGHT_2026_11_24 + DAY);
+  });
+
+  it('errors read as Sheets\' error strings and spread to the formulas that use them', () => {
+    const { ss, sheet } = setup();
+    expect(valueOf(sheet, '=1/0', 'A1')).toBe('#DIV/0!');
+    expect(valueOf(sheet, '=A1+1', 'B1')).toBe('#DIV/0!');
+    expect(valueOf(sheet, '=IFERROR(B1, "none")')).toBe('none');
+    expect(valueOf(sheet, '="a"+1')).toBe('#VALUE!');
+    expect(valueOf(sheet, '=ROUND()')).toBe('#N/A');
+    expect(valueOf(sheet, '=NoSuchTab!A1')).toBe('#REF!');
+    expect(valueOf(sheet, '=FOO(1)')).toBe('#NAME?');
+    expect(valueOf(sheet, '=1+')).toBe('#ERROR!');
+    sheet.getRange('C1').setValue('=D1');
+    sheet.getRange('D1').setValue('=C1+1');
+    expect(sheet.getRange('C1:D1').getValues()).toEqual([['#REF!', '#REF!']]);
+    expect(ss.getSheetByName('Sheet1')!.getRange('C1:D1').getFormulas()).toEqual([['=D1', '=C1+1']]);
+  });
+
+  it('a formula beyond the engine keeps the value stored with it (a workbook saved by LibreOffice or Excel)', () => {
+    const { store, sheet } = setup();
+    const sheetId = sheet.getSheetId();
+    store.apply({ t: 'setValues', ss: 'main', sheetId, row: 1, col: 1, values: [[42, '']], formulas: [['=GOOGLEFINANCE("GOOG")', '=GOOGLEFINANCE("MSFT")']] });
+    expect(sheet.getRange('A1:B1').getValues()).toEqual([[42, '#NAME?']]);
   });
 });
 

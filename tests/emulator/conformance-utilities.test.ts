@@ -48,6 +48,32 @@ describe('Utilities digests and signatures', () => {
     expect(Utilities.computeHmacSha256Signature(bytes('The quick brown fox jumps over the lazy dog'), bytes('key'))).toEqual(sig);
     expect(() => Utilities.computeHmacSha256Signature('x', [1, 2] as unknown as string)).toThrow("don't match the method signature");
   });
+
+  // The reference pages do not say which charset a String without one is read in. Observed on Google:
+  // gas-fakes' test/testutilities.js ("utilities digest", "utilities hmac"), whose expected values were
+  // taken from live Apps Script runs, gives US-ASCII ("default charset with special text is US_ASCII"):
+  // the digest of '€🙂' is the digest of '??', and HMAC('café', '€🙂') is HMAC('caf?', '??').
+  it('reads a string given without a charset as US-ASCII, not UTF-8: other characters hash as "?"', () => {
+    const { Utilities } = setup();
+    const { MD5, SHA_256 } = Utilities.DigestAlgorithm;
+    expect(Utilities.computeDigest(MD5, '€🙂')).toEqual([-22, 3, -4, -72, -60, 120, 34, -68, -25, 114, -49, 108, 7, -48, -21, -69]);
+    expect(Utilities.computeDigest(SHA_256, '€🙂')).toEqual(Utilities.computeDigest(SHA_256, '??'));
+    expect(Utilities.computeDigest(SHA_256, '€🙂')).not.toEqual(Utilities.computeDigest(SHA_256, '€🙂', Utilities.Charset.UTF_8));
+    expect(Utilities.computeDigest(MD5, 'input to hash')).toEqual([-16, -20, -112, 64, -50, -47, -118, 102, -113, 70, -112, 94, -34, -49, 117, -103]);
+    expect(Utilities.computeHmacSha256Signature('café', '€🙂')).toEqual([
+      -125, 73, -127, -128, -43, -39, 99, -10, 39, -49, -128, 27, 8, -117, 4, -120, -26, -111, 16, 114, -115, 1, -1, -68, -27, 88, 7, 117, 55, -87, -123, -52,
+    ]);
+    expect(Utilities.computeHmacSha256Signature('café', '€🙂', Utilities.Charset.UTF_8)).toEqual([
+      76, -16, 35, 99, -128, 106, -22, -17, -102, -19, 4, 97, -75, 64, 107, 79, 99, 19, -54, -6, 90, 54, 121, -39, -126, 13, 2, -40, -84, 109, -2, 115,
+    ]);
+    // Bytes are bytes: a Byte[] is hashed as given, and no overload takes a Byte[] with a charset.
+    expect(Utilities.computeDigest(MD5, [-30, -126, -84])).toEqual(Utilities.computeDigest(MD5, '€', Utilities.Charset.UTF_8));
+    const bytes = (b: number[]) => b as unknown as string; // the typings have no Byte[] + Charset overload, hence the test
+    expect(() => Utilities.computeDigest(MD5, bytes([0, 1, 2]), Utilities.Charset.UTF_8)).toThrow(
+      "The parameters (String,number[],String) don't match the method signature for Utilities.computeDigest.",
+    );
+    expect(() => Utilities.computeHmacSha256Signature(bytes([1]), bytes([2]), Utilities.Charset.UTF_8)).toThrow("don't match the method signature");
+  });
 });
 
 describe('Utilities base64 and blobs', () => {

@@ -12,7 +12,7 @@ import {
   RateLimited,
   toApiError,
   Unauthorized,
-} from '../../appsscript/src/services/errors.ts';
+} from '../../appsscript/src/errors.ts';
 
 describe('API errors', () => {
   it('has one class per code of the closed list, each with a bilingual message', () => {

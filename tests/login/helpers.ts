@@ -1,7 +1,7 @@
 // Shared test pieces for the login tests: a node:crypto HMAC (the same function Utilities computes) and
 // employee rows.
 import { createHmac } from 'node:crypto';
-import type { Employee } from '../../appsscript/src/store/rows.ts';
+import type { Employee } from '../../appsscript/src/domain/model.ts';
 
 export const nodeHmac = (data: string, key: string): string => createHmac('sha256', key).update(data, 'utf8').digest('base64url');
 

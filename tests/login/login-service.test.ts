@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { installGasGlobals } from '../helpers/gas-globals.ts';
 import { authenticate, chooseCodeChannel, loginCacheKeys, loginFinish, loginStart, type CodeChannel, type CodeChannels, type CodeDelivery, type LoginFinishDeps, type LoginStartDeps } from '../../appsscript/src/services/login.ts';
-import { ApiFailure, Internal, RateLimited, Unauthorized } from '../../appsscript/src/services/errors.ts';
+import { ApiFailure, Internal, RateLimited, Unauthorized } from '../../appsscript/src/errors.ts';
 import { scriptJsonCache } from '../../appsscript/src/gas/cache-store.ts';
 import { gasCrypto } from '../../appsscript/src/gas/crypto.ts';
 import { emailCodeChannel } from '../../appsscript/src/gas/mailer.ts';
@@ -11,7 +11,7 @@ import { tokenSigningKey } from '../../appsscript/src/gas/secrets.ts';
 import { LOGIN_CODE_TTL_SECONDS, TOKEN_TTL_MS } from '../../common/limits.ts';
 import type { StatusInfo } from '../../common/status.ts';
 import type { LoginFinishReply } from '../../common/api.ts';
-import type { Employee } from '../../appsscript/src/store/rows.ts';
+import type { Employee } from '../../appsscript/src/domain/model.ts';
 import { employee } from './helpers.ts';
 
 const T0 = Date.UTC(2026, 2, 2, 6, 0);

@@ -11,7 +11,7 @@ import {
   verifyToken,
   type TokenClaims,
 } from '../../appsscript/src/domain/token.ts';
-import { Unauthorized } from '../../appsscript/src/services/errors.ts';
+import { Unauthorized } from '../../appsscript/src/errors.ts';
 import { nodeHmac } from './helpers.ts';
 
 const KEY = 'test-signing-key-0123456789abcdef';

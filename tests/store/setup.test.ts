@@ -7,6 +7,7 @@ import { TABS, TAB_ORDER } from '../../appsscript/src/store/schema.ts';
 import { SetupRefused } from '../../appsscript/src/store/errors.ts';
 import { openTables } from '../../appsscript/src/store/tables.ts';
 import { formatDate, sheetCalls } from './helpers.ts';
+import { NAMES_HEADER, NAMES_TABS, namesFormula } from '../../appsscript/src/store/names-column.ts';
 
 const ss = () => SpreadsheetApp.getActiveSpreadsheet();
 const sheet = (name: string) => ss().getSheetByName(name)!;
@@ -37,7 +38,7 @@ function olderWorkbook(o: { recordVersion: boolean }) {
 }
 
 describe('setup on a new workbook', () => {
-  it('creates every tab with its header, frozen, exactly as wide as the header, datetimes formatted', () => {
+  it('creates every tab with its header, frozen, exactly as wide as the header (and its names column), datetimes formatted', () => {
     installGasGlobals();
     const report = setup(gasSheetPort());
     expect(report.created).toEqual([...TAB_ORDER]);
@@ -46,9 +47,11 @@ describe('setup on a new workbook', () => {
     for (const tab of TAB_ORDER) {
       const spec = TABS[tab];
       const s = sheet(tab);
-      expect(header(tab)).toEqual(spec.columns.map((c) => c.name));
+      const names = tab in NAMES_TABS ? [NAMES_HEADER] : [];
+      expect(header(tab)).toEqual([...spec.columns.map((c) => c.name), ...names]);
       expect(s.getFrozenRows()).toBe(1);
-      expect(s.getMaxColumns()).toBe(spec.columns.length);
+      expect(s.getMaxColumns()).toBe(spec.columns.length + names.length);
+      if (tab in NAMES_TABS) expect(s.getRange(1, spec.columns.length + 1).getFormulas()[0][0]).toBe(namesFormula(tab as keyof typeof NAMES_TABS));
       spec.columns.forEach((c, i) => {
         const format = s.getRange(2, i + 1).getNumberFormat();
         if (c.type === 'datetime') expect(format).toBe(DATETIME_FORMAT);
@@ -65,7 +68,7 @@ describe('setup on a new workbook', () => {
     const opsBefore = world.store.ops.length;
     world.newExecution();
     const again = setup(gasSheetPort());
-    expect(again).toEqual({ created: [], migrated: [], adopted: [], tidied: [], ok: [...TAB_ORDER], nothingToDo: true });
+    expect(again).toEqual({ created: [], migrated: [], adopted: [], tidied: [], names: [], namesBlocked: [], ok: [...TAB_ORDER], nothingToDo: true });
     expect(world.store.ops.length).toBe(opsBefore); // not one change was applied to the workbook
     const calls = sheetCalls(world.stats().calls);
     expect(calls['Range.setValues'] ?? 0).toBe(0);
@@ -74,26 +77,26 @@ describe('setup on a new workbook', () => {
 });
 
 describe('upgrading in place', () => {
-  it('migrates Devices v1 -> v2 keeping every row and every value, last_at from last_seen', () => {
+  it('migrates Devices v1 -> v3 keeping every row and every value, last_at from last_seen, no write pending', () => {
     const world = olderWorkbook({ recordVersion: true });
     const report = setup(gasSheetPort());
-    expect(report.migrated).toEqual([{ tab: 'Devices', from: 1, to: 2, rows: 4 }]);
+    expect(report.migrated).toEqual([{ tab: 'Devices', from: 1, to: 3, rows: 4 }]);
     expect(report.created).toEqual(TAB_ORDER.filter((t) => t !== 'Devices' && t !== 'Settings'));
     // Settings had no version of its own recorded: adopted by its header, and trimmed to its two columns.
     expect(report.adopted).toEqual([{ tab: 'Settings', version: 1 }]);
     expect(report.tidied).toEqual([{ tab: 'Settings', columnsRemoved: 24 }]);
-    expect(header('Devices')).toEqual(['device_id', 'employee_id', 'last_seq', 'last_seen', 'last_at']);
-    expect(sheet('Devices').getMaxColumns()).toBe(5);
+    expect(header('Devices')).toEqual(['device_id', 'employee_id', 'last_seq', 'last_seen', 'last_at', 'pending']);
+    expect(sheet('Devices').getMaxColumns()).toBe(6);
     world.newExecution();
     const tables = openTables(gasSheetPort(), { timeZone: 'Europe/Moscow', formatDate });
     expect(tables.devices()).toEqual([
-      { device_id: '0042', employee_id: 'e001', last_seq: 17, last_seen: 1_790_000_000_000, last_at: 1_790_000_000_000 },
-      { device_id: 'phone-anna', employee_id: 'e001', last_seq: 3, last_seen: 1_790_000_100_000, last_at: 1_790_000_100_000 },
-      { device_id: '-7', employee_id: '007', last_seq: 0, last_seen: null, last_at: null },
+      { device_id: '0042', employee_id: 'e001', last_seq: 17, last_seen: 1_790_000_000_000, last_at: 1_790_000_000_000, pending: null },
+      { device_id: 'phone-anna', employee_id: 'e001', last_seq: 3, last_seen: 1_790_000_100_000, last_at: 1_790_000_100_000, pending: null },
+      { device_id: '-7', employee_id: '007', last_seq: 0, last_seen: null, last_at: null, pending: null },
     ]);
-    expect(sheet('Devices').getRange(4, 1, 1, 5).getValues()[0]).toEqual(['', '', '', '', '']);
+    expect(sheet('Devices').getRange(4, 1, 1, 6).getValues()[0]).toEqual(['', '', '', '', '', '']);
     const settings = tables.settings();
-    expect(settings.get('schema.Devices')).toBe('2');
+    expect(settings.get('schema.Devices')).toBe('3');
     expect(settings.get('timezone')).toBe('Europe/Moscow'); // other settings untouched
     world.newExecution();
     expect(setup(gasSheetPort()).nothingToDo).toBe(true);
@@ -102,7 +105,7 @@ describe('upgrading in place', () => {
   it('adopts an older tab with no recorded version by its header, then migrates it', () => {
     olderWorkbook({ recordVersion: false });
     const report = setup(gasSheetPort());
-    expect(report.migrated).toEqual([{ tab: 'Devices', from: 1, to: 2, rows: 4 }]);
+    expect(report.migrated).toEqual([{ tab: 'Devices', from: 1, to: 3, rows: 4 }]);
     expect(report.created).toContain('Settings');
   });
 

@@ -1,7 +1,7 @@
 // Typed tables over the emulated SpreadsheetApp: validation on read, text safety, one call per read/write.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { storeWorld, typeRows, sheetCalls, type StoreWorld } from './helpers.ts';
-import type { CurrentRow, DeviceRow, LogRow, RowIssue } from '../../appsscript/src/store/rows.ts';
+import type { CurrentRow, DeviceRow, LogRow, RowIssue } from '../../appsscript/src/domain/model.ts';
 import { openTables } from '../../appsscript/src/store/tables.ts';
 import { gasSheetPort } from '../../appsscript/src/gas/sheet-port.ts';
 import { MissingTab, HeaderMismatch } from '../../appsscript/src/store/errors.ts';
@@ -67,6 +67,8 @@ describe('user text is never a formula and reads back identical', () => {
       device_id: t.replace(/\s/g, '_'), // an id: never blank inside
       day: '2026-11-24',
       timeline: [{ entry_id: t, status: 'work', at: i, source: 'web', device_id: t, seq: i }],
+      violations: { date: '2026-11-24', items: [{ id: `V-20261124-${i}`, type: 'break_overrun', planned: t, actual: t, over_minutes: i, resolution: 'open' }] },
+      last_write: `${t.replace(/\s/g, '_')}:${i}`,
     }));
     tables.saveCurrent(current);
     w.world.newExecution();
@@ -193,7 +195,15 @@ describe('validated tabs', () => {
 });
 
 describe('machine tabs and service calls', () => {
-  const device = (i: number): DeviceRow => ({ device_id: `d-${i}`, employee_id: `e00${i}`, last_seq: i * 10, last_seen: 1_790_000_000_000 + i, last_at: i === 1 ? null : 1_790_000_000_000 - i });
+  const device = (i: number): DeviceRow => ({
+    device_id: `d-${i}`,
+    employee_id: `e00${i}`,
+    last_seq: i * 10,
+    last_seen: 1_790_000_000_000 + i,
+    last_at: i === 1 ? null : 1_790_000_000_000 - i,
+    // A status write in progress (services/status-writes.ts) round-trips as written.
+    pending: i === 2 ? { write: 'd-2:20:x', employee_id: 'e002', prev_seq: 17, prev_at: null, entry_id: '=u-20', seq: 20, rows: 3 } : null,
+  });
 
   it('each read is one getValues and each save one setValues', () => {
     let { tables } = w.open();
@@ -253,7 +263,7 @@ describe('machine tabs and service calls', () => {
     const calls = w.world.stats().calls;
     expect(calls['Range.getValues']).toBe(1);
     expect(calls['Range.setValues']).toBe(1);
-    expect(w.open().tables.settings().get('schema.Devices')).toBe('2');
+    expect(w.open().tables.settings().get('schema.Devices')).toBe('3');
   });
 
   it('a missing tab or a moved header is a clear error naming the tab', () => {

@@ -1,6 +1,6 @@
 // Who may call what: the one decision behind every exposed function (gas/guard.ts gathers the facts).
 // Pure: the caller's identity, the Employees and Groups rows, and whether a real installed trigger fired.
-import type { Employee, Group } from '../store/rows.ts';
+import type { Employee, Group } from './model.ts';
 
 /**
  * How an exposed function may be reached.

@@ -176,7 +176,8 @@ export function adminAlertText(english: string, russian: string): string {
 }
 
 /** The time-driven triggers whose failures admins hear about. */
-export type TriggerName = 'checkBreaks' | 'dailyRollover' | 'archive';
+export const TRIGGER_NAMES = ['checkBreaks', 'dailyRollover', 'archive'] as const;
+export type TriggerName = (typeof TRIGGER_NAMES)[number];
 
 /** One alert about the same trigger per this long at most: a trigger failing every minute must not flood admins. */
 export const ADMIN_ALERT_QUIET_MS = 60 * MINUTE_MS;
@@ -194,6 +195,18 @@ export function adminAlertDue(lastAt: number | null, now: number): boolean {
  */
 export function adminAlertId(date: string, trigger: TriggerName, at: number, chatId: string): string {
   return `A-${compactDate(date)}-${shortHash(`${trigger}|${at}|${chatId}`)}`;
+}
+
+/**
+ * The trigger an admin alert is about, recognised from its id, creation time and chat (the id is their
+ * hash), or null for any other alert: an execution cut after writing the alert but before noting its time
+ * in Settings is known by the alert itself.
+ */
+export function adminAlertTriggerOf(alertId: string, at: number, chatId: string): TriggerName | null {
+  const m = /^A-(\d{4})(\d{2})(\d{2})-/.exec(alertId);
+  if (!m) return null;
+  const date = `${m[1]}-${m[2]}-${m[3]}`;
+  return TRIGGER_NAMES.find((t) => adminAlertId(date, t, at, chatId) === alertId) ?? null;
 }
 
 /** The message of a thrown value, one line or a few, cut to a readable length. */

@@ -1,7 +1,7 @@
 // A realistic demo team for a new workbook: three groups, thirty people (Russian and English names), the usual
 // statuses, break rules per rule set and a week of shifts whose breaks are staggered, so the live board, the
 // rule checks and the analytics have something to show on the first start.
-import type { Employee, Group, PlannedBreakRow, Rule, Shift, Status } from '../store/rows.ts';
+import type { Employee, Group, PlannedBreakRow, Rule, Shift, Status } from './model.ts';
 import type { Role } from '../../../common/status.ts';
 import { addDays } from './calendar.ts';
 

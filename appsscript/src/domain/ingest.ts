@@ -3,7 +3,9 @@
 // under the script lock and writes what it returns. The protocol is written down in docs/sync.md.
 import type { EntryResult, SyncEntry } from '../../../common/api.ts';
 import type { EntrySource } from '../../../common/status.ts';
-import type { DayEntry, DeviceRow, LogRow } from '../store/rows.ts';
+import type { DayEntry, DeviceRow, LogRow } from './model.ts';
+import { CLIENT_TIME_MAX_MS, CLIENT_TIME_MIN_MS } from '../../../common/limits.ts';
+import { storedText } from '../../../common/text.ts';
 
 export interface IngestInput {
   /** The server's clock for this request. */
@@ -25,6 +27,12 @@ export interface IngestInput {
    * (its seq is consumed). Without it every code is taken as is.
    */
   isKnownStatus?: (code: string) => boolean;
+  /**
+   * 'consecutive' (the default, the web client's devices): the next seq is exactly last_seq + 1 and an entry
+   * after a gap waits. 'increasing' (a bot chat, whose seqs are Telegram's update ids): any seq above
+   * last_seq is the next one; the ones skipped are never coming.
+   */
+  seqs?: 'consecutive' | 'increasing';
 }
 
 export interface IngestPlan {
@@ -61,7 +69,7 @@ export function planIngest(input: IngestInput): IngestPlan {
       results[index] = { seq, entry_id, result: 'duplicate' };
       continue;
     }
-    if (missingSeq === null && seq !== lastSeq + 1) missingSeq = lastSeq + 1;
+    if (missingSeq === null && seq !== lastSeq + 1 && input.seqs !== 'increasing') missingSeq = lastSeq + 1;
     if (missingSeq !== null) {
       results[index] = { seq, entry_id, result: 'refused', code: 'conflict', message: waitingMessage(seq, missingSeq) };
       continue;
@@ -77,7 +85,10 @@ export function planIngest(input: IngestInput): IngestPlan {
     }
 
     lastAt = at;
-    results[index] = { seq, entry_id, result: 'accepted', at };
+    // The comment as every store keeps it; the reply says so when that is not what was sent (docs/sync.md, "Text").
+    const sentComment = entry.comment ?? '';
+    const comment = storedText(sentComment);
+    results[index] = comment === sentComment ? { seq, entry_id, result: 'accepted', at } : { seq, entry_id, result: 'accepted', at, comment };
     logRows.push({
       entry_id,
       employee_id: employeeId,
@@ -89,7 +100,7 @@ export function planIngest(input: IngestInput): IngestPlan {
       seq,
       source,
       offline: entry.offline ?? false,
-      comment: entry.comment ?? '',
+      comment,
     });
     accepted.push({ entry_id, status: entry.status, at, source, device_id: deviceId, seq });
   }
@@ -109,6 +120,24 @@ function refusalOf(entry: SyncEntry, at: number, input: IngestInput): { code: 'b
   if (entry.employee_id !== undefined && entry.employee_id !== input.employeeId) {
     return { code: 'forbidden', message: 'The entry names another employee / Запись указывает другого сотрудника' };
   }
+  // Both times come from the device's clock and the raw one is kept (Log client_at): outside the window the
+  // clock is wrong beyond correcting, and the value may not even be a date a sheet can hold.
+  if (!isClientTime(input.sentAt)) {
+    return {
+      code: 'bad_request',
+      message:
+        `The device's clock is not plausible (sent_at ${input.sentAt} is not between 1970 and 2100): set the clock right / ` +
+        `Часы устройства показывают неправдоподобное время (sent_at ${input.sentAt} не между 1970 и 2100 годами): исправьте часы`,
+    };
+  }
+  if (!isClientTime(entry.at)) {
+    return {
+      code: 'bad_request',
+      message:
+        `The entry's time is not plausible (at ${entry.at} is not between 1970 and 2100) / ` +
+        `Время записи неправдоподобно (at ${entry.at} не между 1970 и 2100 годами)`,
+    };
+  }
   if (input.isKnownStatus && !input.isKnownStatus(entry.status)) {
     return { code: 'bad_request', message: `Unknown status "${entry.status}" / Неизвестный статус «${entry.status}»` };
   }
@@ -120,6 +149,11 @@ function refusalOf(entry: SyncEntry, at: number, input: IngestInput): { code: 'b
     };
   }
   return null;
+}
+
+/** A time from a client's clock inside the window every such time must fall in (common/limits.ts). */
+export function isClientTime(ms: number): boolean {
+  return Number.isSafeInteger(ms) && ms >= CLIENT_TIME_MIN_MS && ms < CLIENT_TIME_MAX_MS;
 }
 
 /**

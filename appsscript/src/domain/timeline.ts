@@ -3,7 +3,7 @@
 // is a status change at its corrected time; the day is all entries of all devices ordered by that time,
 // and each status holds until the next entry of ANY device. Late entries slot into their place.
 import type { CurrentState, TimelineSegment } from '../../../common/api.ts';
-import type { DayEntry, LogRow } from '../store/rows.ts';
+import type { DayEntry, LogRow } from './model.ts';
 
 /**
  * The total order of a day: corrected time, then device_id, then seq, then entry_id. Within one device

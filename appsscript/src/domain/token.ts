@@ -1,7 +1,7 @@
 // Session tokens: `v1.<base64url(JSON claims)>.<base64url(HMAC-SHA256 of "v1.<payload>")>`.
 // Pure: the HMAC is injected (Utilities on Apps Script, node:crypto in tests), and the base64url and UTF-8
 // codecs are written here because the bundle has neither Buffer, atob nor TextEncoder.
-import { Unauthorized } from '../services/errors.ts';
+import { Unauthorized } from '../errors.ts';
 
 /** HMAC-SHA256 of `data` under `key`, as unpadded base64url. */
 export type Hmac = (data: string, key: string) => string;

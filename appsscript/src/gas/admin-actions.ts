@@ -6,10 +6,6 @@ import { calendarFor } from './calendar.ts';
 import { spreadsheetTimeZone } from './environment.ts';
 import { invalidateReferenceCache } from './reference-cache.ts';
 import { exclusive } from './api-wiring.ts';
-import { openTables } from '../store/tables.ts';
-import { readReference, scheduleWindow } from '../store/reference.ts';
-import { health } from '../services/health.ts';
-import type { HealthDetails } from '../../../common/rpc.ts';
 
 /** Tabs whose rows are served from the reference cache: a hand edit there must be seen at once. */
 const REFERENCE_TABS = new Set(['Employees', 'Groups', 'Statuses', 'Rules', 'Schedule', 'Settings']);
@@ -49,16 +45,11 @@ export function setupFromMenu(): void {
         ...r.migrated.map((m) => `Upgraded / Обновлена: ${m.tab} v${m.from} → v${m.to} (${m.rows} rows / строк)`),
         ...r.adopted.map((a) => `Adopted / Принята: ${a.tab} v${a.version}`),
         ...r.tidied.map((t) => `Trimmed / Сокращена: ${t.tab} (−${t.columnsRemoved} columns / столбцов)`),
+        ...r.names.map((n) => `Names column / Столбец имён: ${n.tab}, column / столбец ${n.column}`),
       ];
+  // Not a change, so said even when everything else is up to date.
+  for (const b of r.namesBlocked) {
+    lines.push(`No names column in ${b.tab}: column ${b.column} holds other data. / Нет столбца имён на листе ${b.tab}: столбец ${b.column} занят другими данными.`);
+  }
   SpreadsheetApp.getUi().alert('WorkTimeTracker', lines.join('\n'), SpreadsheetApp.getUi().ButtonSet.OK);
-}
-
-/** The health sidebar: version, clock, and every row of the hand-edited tabs that cannot be used. */
-export function healthDetails(): HealthDetails {
-  const calendar = calendarFor(spreadsheetTimeZone());
-  const now = Date.now();
-  const tables = openTables(gasSheetPort(), { timeZone: calendar.timeZone, formatDate: calendar.format });
-  // Read from the sheet, not the cache: an admin looking at problems wants what the tabs say now.
-  const reference = readReference(tables, scheduleWindow(calendar.dateOf(now)));
-  return { ...health(now, calendar.timeZone), issues: reference.issues.map((i) => ({ tab: i.tab, row: i.row, column: i.column, message: i.message })) };
 }

@@ -3,7 +3,7 @@
 import type { Handlers } from '../http/api.ts';
 import { loginFinish, loginStart, authenticate } from '../services/login.ts';
 import { state, statusInfo, sync, type TrackingDeps } from '../services/tracking.ts';
-import { Busy } from '../services/errors.ts';
+import { Busy } from '../errors.ts';
 import { issueLinkCode } from '../services/link-code.ts';
 import { openTables, type Tables } from '../store/tables.ts';
 import { scheduleWindow } from '../store/reference.ts';

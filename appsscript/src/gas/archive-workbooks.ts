@@ -9,10 +9,10 @@ import { headerNames, trimHeader } from '../store/records.ts';
 import { preserveCell, textCell } from '../store/cells.ts';
 import type { Cell } from '../store/port.ts';
 import { MissingTab } from '../store/errors.ts';
-import { Internal } from '../services/errors.ts';
+import { Internal } from '../errors.ts';
 import { DATETIME_FORMAT } from '../services/setup.ts';
 import { gasSheetPort } from './sheet-port.ts';
-import { logCheckpointsAfterDelete } from '../services/check-breaks.ts';
+import { LOG_DELETING_KEY, logCheckpointsAfterDelete, logDeletingMarker, settleLogShift, topLogId } from '../services/check-breaks.ts';
 import { openTables } from '../store/tables.ts';
 import { calendarFor } from './calendar.ts';
 import { spreadsheetTimeZone } from './environment.ts';
@@ -84,7 +84,7 @@ export function liveLog(): LiveLog {
     },
     readRows: (startRow, count) => (count > 0 ? (sheet.getRange(startRow, 1, count, LOG_WIDTH).getValues() as Cell[][]) : []),
     readIds: (startRow, count) => (count > 0 ? sheet.getRange(startRow, ENTRY_ID_COLUMN, count, 1).getValues().map((r) => r[0] as Cell) : []),
-    deleteTopRows(count) {
+    deleteTopRows(count, firstId) {
       if (count <= 0) return;
       if (maxRows === 0) maxRows = sheet.getMaxRows();
       // Sheets refuses to delete every row below the frozen header: keep one blank row under it.
@@ -92,10 +92,15 @@ export function liveLog(): LiveLog {
         sheet.insertRowsAfter(maxRows, 1);
         maxRows += 1;
       }
+      const checkpoints = logCheckpoints();
+      checkpoints.mark(count, firstId);
       sheet.deleteRows(2, count);
       maxRows -= count;
-      moveLogCheckpoints(count);
+      checkpoints.move(count);
       SpreadsheetApp.flush();
+    },
+    settleDeleted() {
+      logCheckpoints().settle();
     },
   };
 }
@@ -175,11 +180,28 @@ function sameHeader(found: readonly string[], expected: readonly string[]): bool
 
 /**
  * checkBreaks and the rollover remember Log row numbers; deleting rows at the top moves every row up, so
- * their checkpoints move up by as many, under the same lock as the deletion (docs/archive.md).
+ * their checkpoints move up by as many, under the same lock as the deletion (docs/archive.md). Nothing makes
+ * the deletion and the Settings write one step, so the deletion is marked in Settings first: if the
+ * execution stops after deleting and before moving, whoever reads a checkpoint next sees the mark and that
+ * the rows are gone, and moves the checkpoints then (services/check-breaks.ts settleLogShift).
  */
-function moveLogCheckpoints(deleted: number): void {
+function logCheckpoints() {
   const calendar = calendarFor(spreadsheetTimeZone());
-  const tables = openTables(gasSheetPort(), { timeZone: calendar.timeZone, formatDate: calendar.format });
-  const updates = logCheckpointsAfterDelete(tables.settings(), deleted);
-  if (updates.size > 0) tables.setSettings(updates);
+  const port = gasSheetPort();
+  const tables = openTables(port, { timeZone: calendar.timeZone, formatDate: calendar.format });
+  const settings = tables.settings();
+  return {
+    mark(count: number, firstId: string): void {
+      tables.setSettings(logDeletingMarker(count, firstId));
+    },
+    move(count: number): void {
+      const updates = logCheckpointsAfterDelete(settings, count);
+      updates.set(LOG_DELETING_KEY, '');
+      tables.setSettings(updates);
+    },
+    settle(): void {
+      const updates = settleLogShift(settings, () => topLogId(port));
+      if (updates.size > 0) tables.setSettings(updates);
+    },
+  };
 }

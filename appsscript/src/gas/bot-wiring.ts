@@ -3,16 +3,16 @@
 // handleBotOp (through doPost); the run* functions take the clock and the sender, for tests. Every trigger
 // (the archive's too, in triggers.ts) runs through guardedTrigger, which alerts admins when it fails.
 import type { Envelope } from '../../../common/envelope.ts';
-import type { DayEntry } from '../store/rows.ts';
-import type { RowIssue } from '../store/rows.ts';
-import { openTables, type Tables } from '../store/tables.ts';
+import type { DayEntry } from '../domain/model.ts';
+import type { RowIssue } from '../domain/model.ts';
+import { openTables, type DateWindow, type Tables } from '../store/tables.ts';
 import { addDays, isTime, minutesOf } from '../domain/calendar.ts';
 import { scheduleWindow, type ReferenceData } from '../store/reference.ts';
 import type { SheetPort } from '../store/port.ts';
 import type { NeutralPeriod } from '../domain/rules/types.ts';
 import { MissingTab } from '../store/errors.ts';
 import { checkBreaks, type CarryStore, type CheckBreaksReport } from '../services/check-breaks.ts';
-import { dailyRollover, type RolloverReport } from '../services/rollover.ts';
+import { dailyRollover, MAX_CATCH_UP_DAYS, type RolloverReport } from '../services/rollover.ts';
 import { botOp } from '../services/bot-ops.ts';
 import { issueLinkCode, type LinkCodeDeps, type LinkCodeReply } from '../services/link-code.ts';
 import type { AlertSender, OutboxIo } from '../services/alerts.ts';
@@ -24,11 +24,13 @@ import { invalidateReferenceCache, loadReference } from './reference-cache.ts';
 import { calendarFor, type Calendar } from './calendar.ts';
 import { spreadsheetTimeZone } from './environment.ts';
 import { exclusive } from './api-wiring.ts';
-import { scriptJsonCache, CACHE_MAX_TTL_SECONDS, type JsonCache } from './cache-store.ts';
+import { scriptJsonCache, CACHE_MAX_TTL_SECONDS } from './cache-store.ts';
+import type { JsonCache } from '../services/json-cache.ts';
 import { tokenSigningKey } from './secrets.ts';
 import { gasCrypto } from './crypto.ts';
 import { botSharedSecret, hmacSha256Hex, urlFetchSender } from './alert-push.ts';
 import { lazy } from './lazy.ts';
+import { recordTriggerRun } from './doctor-facts.ts';
 
 /** The time-driven trigger: checks everyone's breaks, writes violations and alerts, pushes them. */
 export function checkBreaksTrigger(now: number = Date.now()): CheckBreaksReport {
@@ -51,7 +53,8 @@ export function dailyRolloverTrigger(now: number = Date.now()): RolloverReport {
 export function guardedTrigger<T>(trigger: TriggerName, now: number, run: () => T): T {
   return guardTrigger(
     trigger,
-    run,
+    // Each run leaves a note of how it ended, which the doctor shows as the trigger's last run.
+    () => recordTriggerRun(trigger, now, run),
     () => {
       const env = environment(now);
       return { now, formatDate: env.io.ctx.formatDate, employees: () => env.reference().employees, io: env.io, openTables: env.freshTables, withLock: exclusive };
@@ -97,7 +100,9 @@ export function runCheckBreaks(now: number, o: { senderFor?: (botUrl: string) =>
 
 export function runDailyRollover(now: number): RolloverReport {
   const env = environment(now);
-  return dailyRollover({ now, ...env.calendarFns(), reference: env.reference(), io: env.io, openTables: env.freshTables, withLock: exclusive, neutral: env.neutral() });
+  // The schedule of the days a missed rollover left behind, too (a once-a-day read).
+  const reference = env.referenceFor(scheduleWindow(env.calendarFns().dateOf(now), MAX_CATCH_UP_DAYS, 1));
+  return dailyRollover({ now, ...env.calendarFns(), reference, io: env.io, openTables: env.freshTables, withLock: exclusive, neutral: env.neutral() });
 }
 
 export function runBotOp(body: string, now: number): Envelope<object> {
@@ -129,7 +134,8 @@ function environment(now: number) {
   const port: SheetPort = gasSheetPort();
   const onIssue = (i: RowIssue) => console.warn(`${i.tab} row ${i.row}, ${i.column}: ${i.message}`);
   const freshTables = (): Tables => openTables(port, { timeZone: calendar().timeZone, formatDate: calendar().format, onIssue });
-  const reference = lazy<ReferenceData>(() => loadReference(freshTables(), scheduleWindow(calendar().dateOf(now))));
+  const referenceFor = (window: DateWindow): ReferenceData => loadReference(freshTables(), window);
+  const reference = lazy<ReferenceData>(() => referenceFor(scheduleWindow(calendar().dateOf(now))));
   const signingKey = lazy(() => tokenSigningKey());
   const cache = scriptJsonCache();
   const io: OutboxIo = { port, ctx: { formatDate: (ms, pattern) => calendar().format(ms, pattern) }, onIssue };
@@ -137,6 +143,7 @@ function environment(now: number) {
     io,
     cache,
     reference,
+    referenceFor,
     signingKey,
     freshTables,
     neutral: lazy(() => neutralPeriods(freshTables(), onIssue)),

@@ -1,14 +1,5 @@
-// JSON values in the script cache (CacheService). A cache may forget anything at any time, so it only
-// holds what can be lost: rate-limit counters and short-lived login codes.
-
-export interface JsonCache {
-  /** The values of those keys that are present and readable, in ONE service call. */
-  getAll(keys: readonly string[]): Record<string, unknown>;
-  /** Writes every value with the same lifetime, in ONE service call. */
-  putAll(values: Record<string, unknown>, ttlSeconds: number): void;
-  /** Removes the keys in ONE service call. */
-  removeAll(keys: readonly string[]): void;
-}
+// JSON values in the script cache (CacheService): the JsonCache the services use (services/json-cache.ts).
+import type { JsonCache } from '../services/json-cache.ts';
 
 /** CacheService keeps an entry 6 hours at most, and at least a second. */
 export const CACHE_MAX_TTL_SECONDS = 21600;

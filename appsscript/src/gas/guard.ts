@@ -3,7 +3,7 @@
 // project's installed triggers — and lets domain/access.ts decide. A refused call touches nothing.
 import { EXPOSED, type ExposedName } from '../exposed.ts';
 import { identify, mayCall, refusalText, type Access, type Caller } from '../domain/access.ts';
-import { CallerRefused } from '../services/errors.ts';
+import { CallerRefused } from '../errors.ts';
 import { MissingTab } from '../store/errors.ts';
 import { openTables } from '../store/tables.ts';
 import { scheduleWindow } from '../store/reference.ts';
@@ -48,7 +48,7 @@ function guarded(name: ExposedName, handler: Handler): (...args: unknown[]) => u
 export function currentCaller(): Caller {
   const email = Session.getActiveUser().getEmail();
   if (email === '') return identify('', '', [], []);
-  const owner = SpreadsheetApp.getActiveSpreadsheet().getOwner()?.getEmail() ?? '';
+  const owner = ownerEmail();
   // The owner needs no tab at all: a new spreadsheet is set up by its owner before Employees exists.
   if (owner !== '' && email.toLowerCase() === owner.toLowerCase()) return identify(email, owner, [], []);
   const calendar = calendarFor(spreadsheetTimeZone());
@@ -73,4 +73,22 @@ function firedByOwnTrigger(name: string, event: unknown): boolean {
   const id = String(uid);
   if (id === '') return false;
   return ScriptApp.getProjectTriggers().some((t) => t.getUniqueId() === id && t.getHandlerFunction() === name);
+}
+
+const OWNER_KEY = 'wtt.owner';
+/** An owner rarely changes; asking Sheets on every console call would cost a call each time. */
+const OWNER_TTL_SECONDS = 6 * 60 * 60;
+
+/** The spreadsheet's owner ('' in a shared drive, which has none), through the script cache. */
+function ownerEmail(): string {
+  const cache = CacheService.getScriptCache();
+  const cached = cache.get(OWNER_KEY);
+  if (cached !== null) return cached;
+  const owner = SpreadsheetApp.getActiveSpreadsheet().getOwner()?.getEmail() ?? '';
+  try {
+    cache.put(OWNER_KEY, owner, OWNER_TTL_SECONDS);
+  } catch {
+    // The cache is an optimisation: without it the next call asks Sheets again.
+  }
+  return owner;
 }

@@ -115,6 +115,24 @@ export function gasSheetPort(spreadsheet?: Spreadsheet): SheetPort {
 
     lastRow: (tab) => sheetOf(tab).getLastRow(),
 
+    findInColumn(tab, column, text) {
+      // An open-ended range ("A2:A") follows rows inserted or deleted above: rows found are where they are now.
+      const letter = columnLetter(column);
+      const found = sheetOf(tab).getRange(`${letter}2:${letter}`).createTextFinder(text).matchCase(true).matchEntireCell(true).findAll();
+      return found.map((r) => r.getRow()).sort((a, b) => a - b);
+    },
+
+    headerFormulas: (tab, width) => (width > 0 ? sheetOf(tab).getRange(1, 1, 1, width).getFormulas()[0] : []),
+
+    setFormulaAt(tab, row, column, formula) {
+      ensureGrid(tab, row, column);
+      sheetOf(tab).getRange(row, column).setFormula(formula);
+    },
+
+    appendRow(tab, cells) {
+      sheetOf(tab).appendRow(cells);
+    },
+
     writeRows(tab, startRow, rows) {
       if (rows.length === 0) return;
       const width = rows[0].length;

@@ -3,7 +3,7 @@
 // file only decides when Apps Script runs them.
 import { archive, type ArchiveDeps, type ArchiveReport, type Continuation } from '../services/archive.ts';
 import { archiveCutoff, monthFinder, nextMonth, retentionDaysOf } from '../domain/archive-plan.ts';
-import { Busy } from '../services/errors.ts';
+import { Busy } from '../errors.ts';
 import { openTables } from '../store/tables.ts';
 import { archiveShelf, liveLog, scriptPropertiesCheckpoint } from './archive-workbooks.ts';
 import { calendarFor, type Calendar } from './calendar.ts';
@@ -120,11 +120,12 @@ function readInstalled(props: GoogleAppsScript.Properties.Properties): Installed
 /**
  * installTriggers: exactly one time-driven trigger per handler, on its schedule. Running it again changes
  * nothing; a handler whose schedule changed (the check interval, the spreadsheet's time zone) is replaced.
+ * `known`: the Settings as a caller has just written them (settings.save), which spares reading them again.
  */
-export function installTriggersNow(): InstallReport {
+export function installTriggersNow(known?: ReadonlyMap<string, string>): InstallReport {
   const timeZone = spreadsheetTimeZone();
   const calendar = calendarFor(timeZone);
-  const settings = openTables(gasSheetPort(), { timeZone, formatDate: calendar.format }).settings();
+  const settings = known ?? openTables(gasSheetPort(), { timeZone, formatDate: calendar.format }).settings();
   const { specs, warnings } = wantedTriggers(settings, timeZone);
   // Two admins pressing the menu item at once must not make two triggers each.
   return withScriptLock(

@@ -7,10 +7,16 @@
 // read and written under the script lock together with the Outbox rows (a trigger failing every minute makes
 // one message an hour, not sixty). Reporting is best effort: if it fails too (the Outbox or Settings tab is
 // what broke, the lock is busy), the trigger's own error is what propagates.
-import type { Employee } from '../store/rows.ts';
+//
+// Cut-safety: the alerts are appended, then the time is stored. An execution cut between the two leaves
+// alerts with no time noted; they sit below the Outbox mark `outbox.tail_row` (services/alerts.ts), which
+// only checkBreaks and the rollover move (noting the admin alerts they pass). So the quiet hour is judged on
+// the stored time and on the admin alerts of the same trigger found below the mark: a cut never doubles an
+// alert. One cut before the append writes nothing: the next failure is alerted as if it were the first.
+import type { Employee } from '../domain/model.ts';
 import type { Tables } from '../store/tables.ts';
-import { adminAlertDue, adminAlertId, errorText, languageOf, triggerFailureText, type TriggerName } from '../domain/alerts.ts';
-import { enqueueAlerts, type NewAlert, type OutboxIo } from './alerts.ts';
+import { adminAlertDue, adminAlertId, adminAlertTriggerOf, errorText, languageOf, triggerFailureText, type TriggerName } from '../domain/alerts.ts';
+import { enqueueAlerts, readOutboxTail, type NewAlert, type OutboxIo } from './alerts.ts';
 
 export const ADMIN_ALERT_KEY_PREFIX = 'admin_alert.';
 
@@ -55,8 +61,16 @@ export function alertTriggerFailure(deps: AdminAlertDeps, trigger: TriggerName, 
     const settings = tables.settings();
     const key = adminAlertKey(trigger);
     const raw = (settings.get(key) ?? '').trim();
-    const last = raw === '' ? NaN : Number(raw);
-    if (!adminAlertDue(Number.isFinite(last) ? last : null, deps.now)) return { enqueued: 0, quiet: true };
+    const stored = raw === '' ? NaN : Number(raw);
+    if (!adminAlertDue(Number.isFinite(stored) ? stored : null, deps.now)) return { enqueued: 0, quiet: true };
+    const tail = readOutboxTail(deps.io, settings);
+    const written = tail.rows.filter((a) => a.kind === 'admin' && a.created_at !== null && adminAlertTriggerOf(a.alert_id, a.created_at, a.target) === trigger);
+    const last = Math.max(Number.isFinite(stored) ? stored : -Infinity, ...written.map((a) => a.created_at ?? -Infinity));
+    if (Number.isFinite(last) && !adminAlertDue(last, deps.now)) {
+      tables.setSettings(new Map([[key, String(last)]]));
+      return { enqueued: 0, quiet: true };
+    }
+    if (tail.established.size > 0) tables.setSettings(tail.established);
     const date = deps.formatDate(deps.now, 'yyyy-MM-dd');
     const facts = { trigger, when: deps.formatDate(deps.now, 'yyyy-MM-dd HH:mm'), error: errorText(error) };
     const alerts: NewAlert[] = admins.map((a) => ({
@@ -65,7 +79,7 @@ export function alertTriggerFailure(deps: AdminAlertDeps, trigger: TriggerName, 
       chat_id: a.chat_id,
       text: triggerFailureText(facts, languageOf(a.name)),
     }));
-    const updates = enqueueAlerts(deps.io, alerts, settings, deps.now);
+    const updates = enqueueAlerts(deps.io, alerts, settings, deps.now, tail.lastRow + 1);
     updates.set(key, String(deps.now));
     tables.setSettings(updates);
     return { enqueued: alerts.length, quiet: false };

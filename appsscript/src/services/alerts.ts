@@ -7,17 +7,28 @@
 // tab's history. A lease (next_try_at in the near future) keeps a push and a pull from handing out the same
 // alert at once; the bot also refuses an alert_id it has already delivered, so each is delivered once.
 //
+// Cut-safety: nothing here is rolled back, so every step is safe to stop after and to do again. A lease
+// written but never used expires; a push that reached the bot but whose receipt was lost is pushed again
+// after its lease and the bot answers "delivered" without sending it twice; a receipt applied without the
+// pointer moving leaves a row that the next settle skips. Appends are made at a row the caller computed from
+// the tails it read (services/violations.ts readTails), so a run cut before its commit doubles nothing.
+// `attempts` counts hand-outs (leases): a hand-out lost to a cut counts as one.
+//
 // Every function here expects the caller to hold the script lock, except sendLeased which must NOT be called
 // under it (it waits for the network).
 import type { Alert, AlertKind, AlertReceipt } from '../../../common/bot-api.ts';
 import type { SheetPort } from '../store/port.ts';
 import type { CellContext } from '../store/cells.ts';
 import type { RawRecord } from '../store/records.ts';
-import type { RowIssue } from '../store/rows.ts';
+import type { RowIssue } from '../domain/model.ts';
 import { afterFailure, buttonsOf, type DeliveryStatus } from '../domain/alerts.ts';
-import { appendRows, openRange, openWindow, type TabWindow, type WindowRow } from './tab-window.ts';
+import { TABS, type TabName } from '../store/schema.ts';
+import { encodeRecord } from '../store/records.ts';
+import { openRange, openWindow, type TabWindow, type WindowRow } from './tab-window.ts';
 
 export const OUTBOX_PENDING_ROW = 'outbox.pending_row';
+/** The last Outbox row a committed checkBreaks or rollover run accounted for (services/violations.ts readTails). */
+export const OUTBOX_TAIL_KEY = 'outbox.tail_row';
 /** A pushed alert is not handed out again for this long (the push waits for the bot's answer meanwhile). */
 export const PUSH_LEASE_MS = 2 * 60_000;
 /** A pulled alert is not handed out again for this long, waiting for the bot's ack. */
@@ -75,10 +86,28 @@ export function pendingRowOf(settings: ReadonlyMap<string, string>): number {
   return Number.isSafeInteger(n) && n >= 2 ? n : 2;
 }
 
+/** A row number kept in Settings (a mark or a pointer), or null when it is missing or unreadable. */
+export function markOf(settings: ReadonlyMap<string, string>, key: string): number | null {
+  const raw = (settings.get(key) ?? '').trim();
+  const n = raw === '' ? NaN : Number(raw);
+  return Number.isSafeInteger(n) && n >= 1 ? n : null;
+}
+
+/** Writes records at row `first` (the caller knows it is the row below the last) in one write; returns `first`. */
+export function appendAt(port: SheetPort, tab: TabName, first: number, records: readonly RawRecord[]): number {
+  if (records.length === 0) return 0;
+  const spec = TABS[tab];
+  port.writeRows(spec.name, first, records.map((r) => encodeRecord(spec, r)));
+  return first;
+}
+
 // ---- enqueue ----
 
-/** Appends the alerts as pending (one write). Returns the settings to store: the pending row may move up. */
-export function enqueueAlerts(io: OutboxIo, alerts: readonly NewAlert[], settings: ReadonlyMap<string, string>, now: number): Map<string, string> {
+/**
+ * Appends the alerts as pending at row `at` (the row below the last, known from the tails read) in one
+ * write. Returns the settings to store: the pending row may move up.
+ */
+export function enqueueAlerts(io: OutboxIo, alerts: readonly NewAlert[], settings: ReadonlyMap<string, string>, now: number, at: number): Map<string, string> {
   const updates = new Map<string, string>();
   if (alerts.length === 0) return updates;
   const records: RawRecord[] = alerts.map((a) => ({
@@ -93,20 +122,37 @@ export function enqueueAlerts(io: OutboxIo, alerts: readonly NewAlert[], setting
     sent_at: null,
     error: '',
   }));
-  const first = appendRows(io.port, 'Outbox', records);
+  const first = appendAt(io.port, 'Outbox', at, records);
   // Rows deleted by hand could leave the pointer below the new rows: never let it skip them.
   if (!settings.has(OUTBOX_PENDING_ROW) || first < pendingRowOf(settings)) updates.set(OUTBOX_PENDING_ROW, String(first));
   return updates;
+}
+
+/**
+ * The Outbox rows below the mark `outbox.tail_row`: alerts no committed checkBreaks or rollover run has
+ * accounted for yet (an admin alert's, or a cut run's). `established` holds the mark when it was missing:
+ * the caller stores it before appending.
+ */
+export function readOutboxTail(io: OutboxIo, settings: ReadonlyMap<string, string>): { lastRow: number; rows: OutboxRow[]; established: Map<string, string> } {
+  const lastRow = io.port.lastRow(TABS.Outbox.name);
+  const established = new Map<string, string>();
+  let mark = markOf(settings, OUTBOX_TAIL_KEY);
+  if (mark === null) established.set(OUTBOX_TAIL_KEY, String((mark = lastRow)));
+  mark = Math.min(mark, lastRow);
+  const rows = mark < lastRow ? openRange(io.port, 'Outbox', mark + 1, lastRow, io.ctx, io.onIssue).rows.map((r) => outboxRowOf(r.values)) : [];
+  return { lastRow, rows, established };
 }
 
 // ---- lease ----
 
 /**
  * Hands out up to `limit` due alerts (pending, next_try_at <= now), oldest first, and leases them for
- * `leaseMs` (attempts + 1, next_try_at moved) in one write. Reads the rows from the pending row down.
+ * `leaseMs` (attempts + 1, next_try_at moved) in one write. Reads the rows from the pending row down (to
+ * `lastRow` when the caller knows it, saving the lookup).
  */
-export function leaseDue(io: OutboxIo, settings: ReadonlyMap<string, string>, o: { now: number; limit: number; leaseMs: number }): Leased[] {
-  const window = openWindow(io.port, 'Outbox', pendingRowOf(settings), io.ctx, io.onIssue);
+export function leaseDue(io: OutboxIo, settings: ReadonlyMap<string, string>, o: { now: number; limit: number; leaseMs: number; lastRow?: number }): Leased[] {
+  const from = pendingRowOf(settings);
+  const window = o.lastRow === undefined ? openWindow(io.port, 'Outbox', from, io.ctx, io.onIssue) : openRange(io.port, 'Outbox', from, o.lastRow, io.ctx, io.onIssue);
   const due = window.rows
     .map((r) => ({ r, a: outboxRowOf(r.values) }))
     .filter(({ a }) => a.status === 'pending' && a.alert_id !== '' && a.target !== '' && (a.next_try_at === null || a.next_try_at <= o.now))

@@ -25,7 +25,7 @@ import {
   type BlockPart,
   type InFlightBlock,
 } from '../domain/archive-plan.ts';
-import { Internal } from './errors.ts';
+import { Internal } from '../errors.ts';
 
 /** The live Log tab, as the archive uses it. Rows are full Log rows as getValues gives them. */
 export interface LiveLog {
@@ -34,8 +34,14 @@ export interface LiveLog {
   readRows(startRow: number, count: number): Cell[][];
   /** The entry_id column of `count` rows. */
   readIds(startRow: number, count: number): Cell[];
-  /** Deletes rows 2 .. count + 1 and makes the deletion durable (flush) before returning. */
-  deleteTopRows(count: number): void;
+  /**
+   * Deletes rows 2 .. count + 1 (the first holding entry `firstId`) and makes the deletion durable (flush)
+   * before returning. Readers that keep Log row numbers move them up as it does so; a deletion cut before
+   * they moved is settled by the next of them (settleDeleted, or checkBreaks and the rollover themselves).
+   */
+  deleteTopRows(count: number, firstId: string): void;
+  /** After a run that died during a delete: moves the readers' row numbers if the rows are gone and they were not moved. */
+  settleDeleted(): void;
 }
 
 /** One month's archive workbook (its tab Log, with Log's header). */
@@ -283,8 +289,10 @@ export function archive(deps: ArchiveDeps): ArchiveReport {
         );
       }
       if (v === 'present') {
-        deps.log.deleteTopRows(inFlight.count);
+        deps.log.deleteTopRows(inFlight.count, inFlight.firstId);
         deps.onStep?.('deleted', inFlight);
+      } else {
+        deps.log.settleDeleted();
       }
       state.removed += inFlight.count;
       state.inFlight = null;

@@ -3,77 +3,31 @@
 // the signature is checked before anything else is read, then the timestamp (ALERT_MAX_AGE_MS either way),
 // then the nonce (remembered NONCE_TTL_MS in the cache, so a replayed request is refused), then the schema.
 // Replies are the usual JSON envelopes; failures are the named errors of services/errors.ts.
-import * as v from 'valibot';
-import type { Alert, AlertReceipt, BotCommand, BotCommandReply, BotLinkReply, BotPullReply } from '../../../common/bot-api.ts';
+import type * as v from 'valibot';
+import { botRequestSchemas, MAX_PULL, type Alert, type AlertReceipt, type BotCommandReply, type BotLinkReply, type BotOp, type BotPullReply } from '../../../common/bot-api.ts';
+import { dispatchBody } from '../http/dispatch.ts';
 import type { Envelope } from '../../../common/envelope.ts';
-import { MAX_REQUEST_BYTES } from '../../../common/limits.ts';
-import type { CurrentRow, DayEntry, Employee, Group, Status } from '../store/rows.ts';
+import type { Employee, Group, Status } from '../domain/model.ts';
 import type { ReferenceData } from '../store/reference.ts';
 import type { Tables } from '../store/tables.ts';
-import type { JsonCache } from '../gas/cache-store.ts';
+import type { JsonCache } from './json-cache.ts';
 import { TABS, columnIndex } from '../store/schema.ts';
 import { preserveCell, textCell } from '../store/cells.ts';
 import type { Cell } from '../store/port.ts';
 import { isReplay, nonceKey, nonceRecord, NONCE_TTL_MS, verifyBotBody, type HmacHex } from '../domain/bot-auth.ts';
 import { languageOf, type Lang } from '../domain/alerts.ts';
 import { alreadyReply, resolvedReply, scheduleReply, statusReply, switchedReply, whoReply, type Label, type WhoGroup } from '../domain/bot-replies.ts';
-import { planIngest } from '../domain/ingest.ts';
-import { currentOf, mergeDay } from '../domain/timeline.ts';
 import { scheduleOf } from '../domain/today.ts';
 import type { ViolationType } from '../domain/rules/index.ts';
-import { ApiFailure, BadRequest, Conflict, Forbidden, NotFound, Unauthorized } from './errors.ts';
+import { Conflict, Forbidden, NotFound, Unauthorized } from '../errors.ts';
 import { leaseDue, PULL_LEASE_MS, settleReceipts, type OutboxIo, type SettleReport } from './alerts.ts';
 import { redeemLinkCode, type LinkCodeDeps } from './link-code.ts';
 import { findViolation, readState } from './violations.ts';
+import { openStatusWrites, type StatusBatch } from './status-writes.ts';
+import { auditOnce } from './audit.ts';
 import type { CalendarFns } from './check-breaks.ts';
 
-export const MAX_PULL = 100;
-
-// ---- schemas (the bot's side of common/schemas.ts) ----
-
-const signed = {
-  ts: v.pipe(v.number(), v.integer()),
-  nonce: v.string(),
-  sig: v.string(),
-};
-const chatId = v.pipe(v.string(), v.regex(/^-?\d{1,20}$/, 'a Telegram chat id'));
-const receipt = v.strictObject({
-  alert_id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
-  delivered: v.boolean(),
-  error: v.optional(v.pipe(v.string(), v.maxLength(2000))),
-});
-
-export const botRequestSchemas = {
-  'bot.alerts.pull': v.strictObject({ op: v.literal('bot.alerts.pull'), ...signed, limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_PULL)) }),
-  'bot.alerts.ack': v.strictObject({ op: v.literal('bot.alerts.ack'), ...signed, receipts: v.pipe(v.array(receipt), v.maxLength(500)) }),
-  'bot.link': v.strictObject({
-    op: v.literal('bot.link'),
-    ...signed,
-    code: v.pipe(v.string(), v.maxLength(32)),
-    chat_id: chatId,
-    username: v.optional(v.pipe(v.string(), v.maxLength(64))),
-  }),
-  'bot.command': v.strictObject({
-    op: v.literal('bot.command'),
-    ...signed,
-    chat_id: chatId,
-    command: v.picklist(['status', 'break', 'lunch', 'back', 'schedule', 'who'] satisfies BotCommand[]),
-  }),
-  'bot.violation': v.strictObject({
-    op: v.literal('bot.violation'),
-    ...signed,
-    chat_id: chatId,
-    violation_id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
-    action: v.picklist(['excuse', 'confirm']),
-  }),
-} as const;
-
-export type BotOp = keyof typeof botRequestSchemas;
 type Req<K extends BotOp> = v.InferOutput<(typeof botRequestSchemas)[K]>;
-
-export function isBotOp(op: unknown): op is BotOp {
-  return typeof op === 'string' && Object.prototype.hasOwnProperty.call(botRequestSchemas, op);
-}
 
 // ---- dependencies ----
 
@@ -105,47 +59,30 @@ export interface BotAckReply {
 
 // ---- the entry point ----
 
-/** One bot request in, one envelope out; unexpected failures are logged and answered as `internal`. */
+/** One bot request in, one envelope out, on the one dispatcher: the signature and nonce come first. */
 export function botOp(body: string, deps: BotOpsDeps, log: (message: string) => void): Envelope<object> {
-  try {
-    return { ok: true, ...dispatch(body, deps) };
-  } catch (e) {
-    if (e instanceof ApiFailure) return { ok: false, error: e.toApiError() };
-    log(`bot op internal error: ${e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e)}`);
-    return { ok: false, error: { code: 'internal', message: 'Something went wrong on the server; try again / Ошибка на сервере; повторите попытку' } };
-  }
-}
-
-function dispatch(body: string, deps: BotOpsDeps): object {
-  if (body.length > MAX_REQUEST_BYTES) throw new BadRequest(`The request is larger than ${MAX_REQUEST_BYTES} bytes`, `Запрос больше ${MAX_REQUEST_BYTES} байт`);
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    throw new BadRequest('The request body is not valid JSON', 'Тело запроса — не корректный JSON');
-  }
-  authenticateBot(json, deps);
-  const op = (json as { op?: unknown }).op;
-  if (!isBotOp(op)) throw new BadRequest(`Unknown op ${JSON.stringify(op ?? null)}`, `Неизвестная операция ${JSON.stringify(op ?? null)}`);
-  const parsed = v.safeParse(botRequestSchemas[op], json);
-  if (!parsed.success) {
-    const issue = parsed.issues[0];
-    const where = (issue.path ?? []).map((p) => String(p.key)).join('.');
-    const what = where ? `${where}: ${issue.message}` : issue.message;
-    throw new BadRequest(`Invalid ${op} request: ${what}`, `Неверный запрос ${op}: ${what}`);
-  }
-  switch (op) {
-    case 'bot.alerts.pull':
-      return pull(parsed.output as Req<'bot.alerts.pull'>, deps);
-    case 'bot.alerts.ack':
-      return ack(parsed.output as Req<'bot.alerts.ack'>, deps);
-    case 'bot.link':
-      return link(parsed.output as Req<'bot.link'>, deps);
-    case 'bot.command':
-      return command(parsed.output as Req<'bot.command'>, deps);
-    case 'bot.violation':
-      return resolveViolation(parsed.output as Req<'bot.violation'>, deps);
-  }
+  return dispatchBody<BotOp>(
+    body,
+    {
+      schemas: botRequestSchemas,
+      admit: (json) => authenticateBot(json, deps),
+      handle: (op, req) => {
+        switch (op) {
+          case 'bot.alerts.pull':
+            return pull(req as Req<'bot.alerts.pull'>, deps);
+          case 'bot.alerts.ack':
+            return ack(req as Req<'bot.alerts.ack'>, deps);
+          case 'bot.link':
+            return link(req as Req<'bot.link'>, deps);
+          case 'bot.command':
+            return command(req as Req<'bot.command'>, deps);
+          case 'bot.violation':
+            return resolveViolation(req as Req<'bot.violation'>, deps);
+        }
+      },
+    },
+    (m) => log(`bot op ${m}`),
+  );
 }
 
 /** Signature, then age, then nonce: the nonce is remembered only for a request that is ours and fresh. */
@@ -266,7 +203,7 @@ function command(req: Req<'bot.command'>, deps: BotOpsDeps): BotCommandReply {
     case 'break':
     case 'lunch':
     case 'back':
-      return switchStatus(employee, lang, req.command, req.chat_id, reference, deps);
+      return switchStatus(employee, lang, req.command, req, reference, deps);
   }
 }
 
@@ -278,68 +215,52 @@ function statusForCommand(cmd: 'break' | 'lunch' | 'back', statuses: readonly St
   return s;
 }
 
+/** A chat silent this long may see Telegram's update ids start again from a random number. */
+export const UPDATE_ID_RESTART_MS = 7 * 24 * 3600_000;
+
 /**
- * A status change from the bot goes the way of a sync: planned by domain/ingest.ts with its own device
- * ('tg-<chat id>', its own seq in Devices, so idempotency and ordering hold), Log first, then Current and
- * Devices, under the script lock. The entry's source is 'bot'.
+ * A status change from the bot is a status write like a sync's (services/status-writes.ts, cut-safe): from
+ * the chat's own device 'tg-<chat id>', source 'bot', under the script lock. Its seq is the command's
+ * Telegram update_id (command_id), so a command taken once is never taken again, whatever the nonce cache
+ * has forgotten: a replay or a second delivery of the update writes nothing and is answered with the status
+ * as it is. A new command that changes nothing (already in that status) still settles its id.
  */
-function switchStatus(employee: Employee, lang: Lang, cmd: 'break' | 'lunch' | 'back', chat: string, reference: ReferenceData, deps: BotOpsDeps): BotCommandReply {
+function switchStatus(employee: Employee, lang: Lang, cmd: 'break' | 'lunch' | 'back', req: Req<'bot.command'>, reference: ReferenceData, deps: BotOpsDeps): BotCommandReply {
   const target = statusForCommand(cmd, reference.statuses);
   const label = labelOf(reference.statuses, target.code);
+  const deviceId = `tg-${req.chat_id}`;
+  const seq = req.command_id;
   return deps.withLock(() => {
-    const tables = deps.openTables();
-    const currents = tables.current();
-    const mine = currents.find((c) => c.employee_id === employee.id);
-    if (mine && mine.status === target.code && mine.since !== null) {
-      return { text: alreadyReply(lang, label, mine.since, deps.timeText), current: { status: mine.status, since: mine.since } };
-    }
-    const deviceId = `tg-${chat}`;
-    const devices = tables.devices();
-    const index = devices.findIndex((d) => d.device_id === deviceId);
-    const device = index >= 0 ? devices[index] : null;
-    const seq = (device?.last_seq ?? 0) + 1;
-    const plan = planIngest({
-      now: deps.now,
-      sentAt: deps.now,
-      employeeId: employee.id,
+    const writes = openStatusWrites({ now: deps.now, dateOf: deps.dateOf, tables: deps.openTables() }, [deviceId]);
+    const batch: StatusBatch = {
       deviceId,
+      employeeId: employee.id,
       source: 'bot',
-      entries: [{ seq, entry_id: `${deviceId}-${seq}`, status: target.code, at: deps.now }],
-      device,
+      // The time makes the id unique even if a restarted update_id repeats an old one.
+      entries: [{ seq, entry_id: `${deviceId}-${seq}-${deps.now.toString(36)}`, status: target.code, at: deps.now }],
+      sentAt: deps.now,
       retentionMs: 24 * 3600_000,
       isKnownStatus: (code) => reference.statuses.some((s) => s.code === code),
-    });
-    tables.appendLog(plan.logRows);
-    if (index >= 0) devices[index] = plan.device;
-    else devices.push(plan.device);
-    const row = applyToCurrent(currents, employee.id, plan.accepted, deviceId, deps.now, deps.dateOf(deps.now));
-    tables.saveCurrent(currents);
-    tables.saveDevices(devices);
-    const current = row.since !== null ? { status: row.status, since: row.since } : null;
-    return { text: switchedReply(lang, label, plan.accepted[0]?.at ?? deps.now, deps.timeText), current };
+      seqs: 'increasing',
+      restartAfterMs: UPDATE_ID_RESTART_MS,
+    };
+    const mine = writes.current(employee.id);
+    const held = mine && mine.status && mine.since !== null ? { status: mine.status, since: mine.since } : null;
+    if (!writes.isNew(batch, seq)) {
+      const text = held?.status === target.code
+        ? alreadyReply(lang, label, held.since, deps.timeText)
+        : statusReply(lang, held && { label: labelOf(reference.statuses, held.status), since: held.since }, deps.timeText);
+      return { text, current: held };
+    }
+    if (held?.status === target.code) {
+      writes.write([{ ...batch, entries: [], settle: seq }]);
+      return { text: alreadyReply(lang, label, held.since, deps.timeText), current: held };
+    }
+    const { plans, rows } = writes.write([batch]);
+    const row = rows[0];
+    const current = row && row.status && row.since !== null ? { status: row.status, since: row.since } : held;
+    return { text: switchedReply(lang, label, plans[0].accepted[0]?.at ?? deps.now, deps.timeText), current };
   });
-}
-
-/** Today's timeline of the employee with the entries merged in, and the live status (as sync does). */
-function applyToCurrent(rows: CurrentRow[], employeeId: string, accepted: DayEntry[], deviceId: string, now: number, today: string): CurrentRow {
-  let row = rows.find((r) => r.employee_id === employeeId);
-  if (!row) {
-    row = { employee_id: employeeId, status: '', since: null, last_seen: null, device_id: deviceId, day: today, timeline: [] };
-    rows.push(row);
-  }
-  if (row.day !== today) {
-    row.day = today;
-    row.timeline = [];
-  }
-  row.timeline = mergeDay(row.timeline, accepted);
-  const latest = currentOf(row.timeline);
-  if (latest && accepted.length > 0) {
-    row.status = latest.status;
-    row.since = latest.since;
-    row.device_id = deviceId;
-  }
-  row.last_seen = now;
-  return row;
 }
 
 /** Groups the employee leads (listed in Groups.lead_emails); an admin sees every group. */
@@ -392,8 +313,15 @@ function resolveViolation(req: Req<'bot.violation'>, deps: BotOpsDeps): BotViola
     }
     const before = { resolution: values.resolution || 'open', resolved_by: values.resolved_by || '' };
     const after = { resolution, resolved_by: actor.email };
+    // The Audit row first, keyed by the decision: a cut before the save is finished by the retry, which
+    // finds the row and only saves (services/audit.ts).
+    auditOnce({ port: deps.io.port, now: deps.now, actor: actor.email }, `violation:${req.violation_id}:${resolution}`, {
+      action: `violation.${req.action}`,
+      target: req.violation_id,
+      before,
+      after,
+    });
     hit.save({ ...values, ...after });
-    tables.appendRecords('Audit', [{ at: deps.now, actor: actor.email, action: `violation.${req.action}`, target: req.violation_id, before, after }]);
     return { text, violation_id: req.violation_id, resolution };
   });
 }

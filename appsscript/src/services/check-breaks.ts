@@ -5,13 +5,23 @@
 // What it reads per run, whatever the size of history: Settings (checkpoints and the index of what was
 // written, see services/violations.ts), the Log rows added since its checkpoint, Current (one row per
 // employee, holding today's timeline), reference data from the cache, and the Outbox rows from its pending
-// row down. Service calls are a constant number per run; cells read grow with new Log rows and employees.
+// row down, and today's Violations rows once there are any (services/today-violations.ts keeps them in
+// Current for the employee page). Service calls are a constant number per run; cells read grow with new
+// Log rows, employees and today's violations.
 //
 // Locking: detection, writing and leasing alerts happen in one script-lock scope; the push to the bot runs
 // outside the lock (it waits for the network); the receipts are applied in a second, short scope.
-import type { CurrentRow, DayEntry, Employee, LogRow, Shift } from '../store/rows.ts';
+//
+// Cut-safety (an execution can stop between any two service calls): the writes go Violations, Current,
+// Outbox, lease, and last one Settings write that commits the checkpoint, the index and the tail marks; a
+// run cut before the commit leaves tails that the next run reads before it appends (services/violations.ts).
+// An archive deletion whose move of the Log checkpoints was cut off is settled here first (settleLogShift).
+import type { CurrentRow, DayEntry, Employee, LogRow, Shift } from '../domain/model.ts';
 import type { ReferenceData } from '../store/reference.ts';
 import type { Tables } from '../store/tables.ts';
+import type { SheetPort } from '../store/port.ts';
+import type { RawRecord } from '../store/records.ts';
+import { columnIndex, TABS } from '../store/schema.ts';
 import type { ZonedTime } from '../domain/calendar.ts';
 import { addDays, minutesOf } from '../domain/calendar.ts';
 import { dayEntryOf, mergeDay } from '../domain/timeline.ts';
@@ -24,11 +34,13 @@ import {
   type NeutralPeriod,
   type TimeText,
   type Violation,
+  type ViolationType,
 } from '../domain/rules/index.ts';
 import { dueNudges, languageOf, nudgeText, violationAlertId, violationAlertText } from '../domain/alerts.ts';
 import {
   enqueueAlerts,
   leaseDue,
+  OUTBOX_TAIL_KEY,
   MAX_PUSH_PER_RUN,
   PUSH_LEASE_MS,
   sendLeased,
@@ -38,7 +50,8 @@ import {
   type OutboxIo,
   type SettleReport,
 } from './alerts.ts';
-import { dayIndex, pruneState, readState, recordViolations, stateSettings, type CheckState, type Found } from './violations.ts';
+import { dayIndex, hasUnindexed, pruneState, readState, readTails, recordViolations, stateSettings, VIOLATIONS_TAIL_KEY, type CheckState } from './violations.ts';
+import { refreshTodayViolations } from './today-violations.ts';
 
 export const LOG_CHECKPOINT_KEY = 'checkbreaks.log_row';
 export const CHECK_INTERVAL_KEY = 'check_interval_minutes';
@@ -101,6 +114,10 @@ function detectAndLease(deps: CheckBreaksDeps) {
   const { now, reference } = deps;
   const tables = deps.openTables();
   const settings = tables.settings();
+  const updates = new Map<string, string>();
+  const setBoth = (m: ReadonlyMap<string, string>) => m.forEach((v, k) => (settings.set(k, v), updates.set(k, v)));
+  // Rows the archive deleted from the top of Log while its move of the checkpoints was cut off.
+  setBoth(settleLogShift(settings, () => topLogId(deps.io.port)));
   const today = deps.dateOf(now);
   const state = pruneState(readState(settings), today);
 
@@ -122,20 +139,44 @@ function detectAndLease(deps: CheckBreaksDeps) {
   const names = new Map(reference.employees.map((e) => [e.id, e]));
   const groups = new Map(reference.groups.map((g) => [g.name, g]));
   const leadChatOf = (employeeId: string): string => groups.get(names.get(employeeId)?.group ?? '')?.telegram_chat_id ?? '';
-  const recorded = recordViolations(deps.io, state, found, { now, alertIdOf: (f) => (!firstRun && leadChatOf(f.violation.employee_id) ? violationAlertId(f.id) : '') });
+  const nudges = nudgesDue(deps, days, state, intervalMs);
+
+  // Something to append: first the tails a cut run may have left (usually nothing), so the index is
+  // complete and nothing is written twice. A run with nothing new reads no tail and writes no mark.
+  const tails = hasUnindexed(state, found) || nudges.length > 0 ? readTails(deps.io, state, settings) : null;
+  if (tails && tails.established.size > 0) {
+    // A workbook from before the marks: they are stored before the first append they guard.
+    tables.setSettings(tails.established);
+    tails.established.forEach((v, k) => settings.set(k, v));
+  }
+  const recorded = recordViolations(deps.io, state, found, {
+    now,
+    alertIdOf: (f) => (!firstRun && leadChatOf(f.violation.employee_id) ? violationAlertId(f.id) : ''),
+    appendAt: tails ? tails.violationsLast + 1 : null,
+  });
+  // The employee page's copy of today's violations, after they are written and before the checkpoint.
+  if (refreshTodayViolations(deps.io, state, today, currents)) tables.saveCurrent(currents);
 
   // The very first run catches up with the whole day so far: it records what it finds but does not flood
   // the lead chats with the morning's history. From then on every new violation is alerted.
-  const alerts: NewAlert[] = firstRun ? [] : recorded.fresh.filter((f) => leadChatOf(f.violation.employee_id) !== '').map((f) => violationAlert(f, names, leadChatOf));
-  const nudges = nudgesDue(deps, days, state, intervalMs);
+  const alerts: NewAlert[] = firstRun ? [] : recorded.fresh.filter((f) => leadChatOf(f.violation.employee_id) !== '').map((f) => violationAlert(f.violation, names, leadChatOf, violationAlertId(f.id)));
+  alerts.push(...(tails?.orphans ?? []).flatMap((v) => orphanAlert(v, names, leadChatOf)));
   alerts.push(...nudges);
+  const toEnqueue = tails ? alerts.filter((a) => !tails.outboxIds.has(a.alert_id)) : [];
 
-  const updates = enqueueAlerts(deps.io, alerts, settings, now);
-  const afterEnqueue = new Map([...settings, ...updates]);
+  let outboxLast: number | undefined;
+  if (tails) {
+    setBoth(enqueueAlerts(deps.io, toEnqueue, settings, now, tails.outboxLast + 1));
+    outboxLast = tails.outboxLast + toEnqueue.length;
+    tails.updates.set(VIOLATIONS_TAIL_KEY, String(tails.violationsLast + recorded.fresh.length));
+    tails.updates.set(OUTBOX_TAIL_KEY, String(outboxLast));
+    tails.updates.forEach((v, k) => updates.set(k, v));
+  }
   const botUrl = (settings.get(BOT_URL_KEY) ?? '').trim();
   // Without a bot URL nothing is pushed: the alerts wait, pending, for the bot to pull them.
-  const leased = botUrl ? leaseDue(deps.io, afterEnqueue, { now, limit: MAX_PUSH_PER_RUN, leaseMs: PUSH_LEASE_MS }) : [];
+  const leased = botUrl ? leaseDue(deps.io, settings, { now, limit: MAX_PUSH_PER_RUN, leaseMs: PUSH_LEASE_MS, lastRow: outboxLast }) : [];
 
+  // The commit: checkpoint, index and marks in one write. Cut before it, the next run finds the tails.
   updates.set(LOG_CHECKPOINT_KEY, String(log.lastRow));
   for (const [k, v] of stateSettings(state, settings)) updates.set(k, v);
   tables.setSettings(updates);
@@ -147,9 +188,49 @@ function detectAndLease(deps: CheckBreaksDeps) {
       violations_new: recorded.fresh.length,
       violations_updated: recorded.updated.length,
       nudges: nudges.length,
-      alerts_enqueued: alerts.length,
+      alerts_enqueued: toEnqueue.length,
     },
   };
+}
+
+// ---- the archive's deletions from the top of Log ----
+
+/** Settings key of a deletion from the top of Log in progress: {"count": n, "first": "<entry_id of row 2>"}. */
+export const LOG_DELETING_KEY = 'log.deleting';
+
+/** Stored (under the script lock) just before the archive deletes `count` rows whose first is `firstId`. */
+export function logDeletingMarker(count: number, firstId: string): Map<string, string> {
+  return new Map([[LOG_DELETING_KEY, JSON.stringify({ count, first: firstId })]]);
+}
+
+/**
+ * A deletion is marked and row 2 is no longer its first row: the rows are gone but the execution that deleted
+ * them was cut before it moved the checkpoints. Returns the moved checkpoints and the cleared marker (nothing
+ * while the rows are still there: the deletion then moves the checkpoints itself). `topId` reads the
+ * entry_id of Log row 2; it is called only when a deletion is marked. Under the script lock.
+ */
+export function settleLogShift(settings: ReadonlyMap<string, string>, topId: () => string): Map<string, string> {
+  const raw = (settings.get(LOG_DELETING_KEY) ?? '').trim();
+  if (raw === '') return new Map();
+  let marker: { count?: unknown; first?: unknown };
+  try {
+    marker = JSON.parse(raw) as typeof marker;
+  } catch {
+    marker = {};
+  }
+  const count = Number(marker.count);
+  if (!(Number.isSafeInteger(count) && count > 0) || typeof marker.first !== 'string') return new Map([[LOG_DELETING_KEY, '']]);
+  if (topId() === marker.first) return new Map();
+  const updates = logCheckpointsAfterDelete(settings, count);
+  updates.set(LOG_DELETING_KEY, '');
+  return updates;
+}
+
+/** The entry_id of Log row 2 ('' when Log is empty): one small read. */
+export function topLogId(port: SheetPort): string {
+  const cells = port.readRows(TABS.Log.name, 2, 1, TABS.Log.columns.length);
+  const id = cells[0]?.[columnIndex('Log', 'entry_id')];
+  return id === undefined ? '' : typeof id === 'string' ? id.trim() : String(id);
 }
 
 /**
@@ -282,11 +363,16 @@ function concurrency(deps: CheckBreaksDeps, currents: readonly CurrentRow[], tod
 
 // ---- alerts ----
 
-function violationAlert(f: Found, people: ReadonlyMap<string, Employee>, leadChatOf: (employeeId: string) => string): NewAlert {
-  const v = f.violation;
+/** The lead-chat alert of a violation, in both languages. */
+export function violationAlert(
+  v: Pick<Violation, 'type' | 'employee_id' | 'date' | 'planned' | 'actual' | 'over_minutes'>,
+  people: ReadonlyMap<string, Employee>,
+  leadChatOf: (employeeId: string) => string,
+  alertId: string,
+): NewAlert {
   const person = people.get(v.employee_id);
   return {
-    alert_id: violationAlertId(f.id),
+    alert_id: alertId,
     kind: 'violation',
     chat_id: leadChatOf(v.employee_id),
     text: violationAlertText({
@@ -299,6 +385,24 @@ function violationAlert(f: Found, people: ReadonlyMap<string, Employee>, leadCha
       over_minutes: v.over_minutes,
     }),
   };
+}
+
+/**
+ * The alert of a violation row whose alert a cut run never wrote, rebuilt from the row (its text is what it
+ * would have been). None when its group has no lead chat any more.
+ */
+export function orphanAlert(row: RawRecord, people: ReadonlyMap<string, Employee>, leadChatOf: (employeeId: string) => string): NewAlert[] {
+  const employeeId = String(row.employee_id ?? '');
+  if (leadChatOf(employeeId) === '') return [];
+  const v = {
+    type: row.type as ViolationType,
+    employee_id: employeeId,
+    date: String(row.date ?? ''),
+    planned: String(row.planned ?? ''),
+    actual: String(row.actual ?? ''),
+    over_minutes: Number(row.over_minutes) || 0,
+  };
+  return [violationAlert(v, people, leadChatOf, String(row.alert_id))];
 }
 
 /** "Your break ends in 2 minutes" and "you are 5 minutes over", each once per break, to linked employees. */

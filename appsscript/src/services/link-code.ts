@@ -3,12 +3,12 @@
 // A code lives 10 minutes in CacheService and works once. Like login codes, it is kept only as an HMAC, so
 // reading the cache gives nothing usable; redeeming is rate-limited per chat, and 8 characters of a 32-letter
 // alphabet (2^40 codes) leave nothing to guess in that budget anyway.
-import type { Employee } from '../store/rows.ts';
-import type { JsonCache } from '../gas/cache-store.ts';
+import type { Employee } from '../domain/model.ts';
+import type { JsonCache } from './json-cache.ts';
 import type { Hmac } from '../domain/token.ts';
 import type { RandomBytes } from '../domain/login-code.ts';
 import { asWindowState, hit } from '../domain/rate-limit.ts';
-import { NotFound, RateLimited } from './errors.ts';
+import { NotFound, RateLimited } from '../errors.ts';
 
 export const LINK_CODE_TTL_SECONDS = 10 * 60;
 export const LINK_CODE_LENGTH = 8;

@@ -4,12 +4,12 @@
 import type { LoginFinishReply, LoginFinishRequest, LoginStartReply, LoginStartRequest } from '../../../common/api.ts';
 import type { StatusInfo } from '../../../common/status.ts';
 import { LOGIN_CODE_TTL_SECONDS, MAX_ID_CHARS, TOKEN_TTL_MS } from '../../../common/limits.ts';
-import type { Employee } from '../store/rows.ts';
-import type { JsonCache } from '../gas/cache-store.ts';
+import type { Employee } from '../domain/model.ts';
+import type { JsonCache } from './json-cache.ts';
 import { checkTokenVersion, signToken, verifyToken, type Hmac, type TokenClaims } from '../domain/token.ts';
 import { asStoredLoginCode, checkLoginCode, issueLoginCode, type RandomBytes } from '../domain/login-code.ts';
 import { asLockoutState, asWindowState, hit, LOGIN_LIMITS, lockoutStatus, recordFailure } from '../domain/rate-limit.ts';
-import { BadRequest, Internal, RateLimited, Unauthorized } from './errors.ts';
+import { BadRequest, Internal, RateLimited, Unauthorized } from '../errors.ts';
 
 // ---- dependencies ----
 

@@ -3,6 +3,9 @@
 // records every tab's version in Settings ("schema.<Tab>" = N). It first decides everything and only then
 // changes anything, so a tab it cannot upgrade stops it before a single cell is touched. Running it again
 // finds nothing to do.
+// It also keeps the names column beside Current, Violations and Daily (store/names-column.ts): added when
+// missing and the column where it goes is empty, rewritten when an older formula is found, and put back
+// right of the script's columns after an upgrade has written its new columns over it.
 import { TABS, TAB_ORDER, type TabName } from '../store/schema.ts';
 import type { Cell, SheetPort, TabShape } from '../store/port.ts';
 import { preserveCell, textCell } from '../store/cells.ts';
@@ -10,6 +13,7 @@ import { SetupRefused } from '../store/errors.ts';
 import { headerNames, sameHeader } from '../store/records.ts';
 import { columnsOf, migrateRows, migrationPath, versionsWithHeader } from '../store/migrations.ts';
 import { readSettingsSnapshot, settingsMap, writeSettings, type SettingsSnapshot } from '../store/settings.ts';
+import { NAMES_HEADER, isCurrentNamesFormula, isNamesFormula, isNamesTab, namesColumn, namesFormula } from '../store/names-column.ts';
 
 export const DATETIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 
@@ -20,15 +24,22 @@ export interface SetupReport {
   adopted: { tab: string; version: number }[];
   /** Tabs whose empty surplus columns were deleted. */
   tidied: { tab: string; columnsRemoved: number }[];
+  /** Names columns put in (`added`), put back right of new columns (`moved`), or given the current formula. */
+  names: { tab: string; column: number; change: 'added' | 'moved' | 'updated' }[];
+  /** Tabs left without a names column: the column where it goes holds something of the admin's. */
+  namesBlocked: { tab: string; column: number }[];
   ok: string[];
   nothingToDo: boolean;
 }
 
+/** Where a tab's names formula is now (1-based column), if it has one right of the script's columns. */
+type NamesFound = { column: number; current: boolean } | null;
+
 type Step =
   | { tab: TabName; kind: 'create' }
   | { tab: TabName; kind: 'initialise' } // the tab exists but is completely empty
-  | { tab: TabName; kind: 'migrate'; from: number; shape: TabShape; adopted: boolean }
-  | { tab: TabName; kind: 'keep'; version: number; adopted: boolean };
+  | { tab: TabName; kind: 'migrate'; from: number; shape: TabShape; adopted: boolean; names: NamesFound }
+  | { tab: TabName; kind: 'keep'; version: number; adopted: boolean; shape: TabShape; names: NamesFound };
 
 export function versionKey(tab: string): string {
   return `schema.${tab}`;
@@ -39,11 +50,21 @@ export function setup(port: SheetPort): SetupReport {
   // Recorded versions can only be read from a Settings tab that has its header; plan() judges it like any tab.
   const settingsShape = shapes.get('Settings');
   const settings = settingsShape && sameHeader(settingsShape.header, headerNames(TABS.Settings)) ? readSettingsSnapshot(port) : null;
-  const steps = plan(shapes, settings ? settingsMap(settings) : new Map());
+  const steps = plan(shapes, settings ? settingsMap(settings) : new Map(), (tab, width) => port.headerFormulas(tab, width));
   return apply(port, steps, settings);
 }
 
-function plan(shapes: Map<TabName, TabShape | null>, recorded: Map<string, string>): Step[] {
+/** The names formula right of a version's `width` columns, if any (row 1's formulas are read only then). */
+function findNames(tab: TabName, shape: TabShape, width: number, formulasOf: (tab: string, width: number) => string[]): NamesFound {
+  if (!isNamesTab(tab) || shape.lastColumn <= width) return null;
+  const formulas = formulasOf(TABS[tab].name, shape.lastColumn);
+  for (let i = width; i < formulas.length; i++) {
+    if (isNamesFormula(formulas[i])) return { column: i + 1, current: isCurrentNamesFormula(tab, formulas[i]) };
+  }
+  return null;
+}
+
+function plan(shapes: Map<TabName, TabShape | null>, recorded: Map<string, string>, formulasOf: (tab: string, width: number) => string[]): Step[] {
   return TAB_ORDER.map((tab): Step => {
     const shape = shapes.get(tab) ?? null;
     if (!shape) return { tab, kind: 'create' };
@@ -61,20 +82,24 @@ function plan(shapes: Map<TabName, TabShape | null>, recorded: Map<string, strin
     // recorded number only decides between versions that share a header.
     const version = candidates.includes(saved) ? saved : candidates[0];
     const adopted = version !== saved;
-    if (version === TABS[tab].version) return { tab, kind: 'keep', version, adopted };
+    const width = columnsOf(tab, version).length;
+    const names = findNames(tab, shape, width, formulasOf);
+    if (version === TABS[tab].version) return { tab, kind: 'keep', version, adopted, shape, names };
     if (!migrationPath(tab, version)) {
       return refuse(tab, `there is no migration from version ${version} to ${TABS[tab].version}`, `нет миграции с версии ${version} на ${TABS[tab].version}`);
     }
     // The upgrade rewrites the tab as wide as the new version: anything right of the old columns would be
-    // overwritten, so it has to be moved first.
-    if (shape.lastColumn > columnsOf(tab, version).length) {
+    // overwritten, so it has to be moved first. The names column alone holds nothing to lose (its header
+    // reads as its own text when nothing blocks its spill) and is put back afterwards.
+    const onlyNames = names !== null && names.column === width + 1 && shape.lastColumn === width + 1 && shape.header[width] === NAMES_HEADER;
+    if (shape.lastColumn > width && !onlyNames) {
       return refuse(
         tab,
         `column ${shape.lastColumn} holds data to the right of the version ${version} columns; move it elsewhere before upgrading`,
         `в столбце ${shape.lastColumn} есть данные правее столбцов версии ${version}; перенесите их перед обновлением`,
       );
     }
-    return { tab, kind: 'migrate', from: version, shape, adopted };
+    return { tab, kind: 'migrate', from: version, shape, adopted, names };
   });
 }
 
@@ -83,7 +108,7 @@ function refuse(tab: string, english: string, russian: string): never {
 }
 
 function apply(port: SheetPort, steps: Step[], settings: SettingsSnapshot | null): SetupReport {
-  const report: SetupReport = { created: [], migrated: [], adopted: [], tidied: [], ok: [], nothingToDo: false };
+  const report: SetupReport = { created: [], migrated: [], adopted: [], tidied: [], names: [], namesBlocked: [], ok: [], nothingToDo: false };
   for (const step of steps) {
     const spec = TABS[step.tab];
     const width = spec.columns.length;
@@ -91,22 +116,32 @@ function apply(port: SheetPort, steps: Step[], settings: SettingsSnapshot | null
       case 'create':
         port.createTab(spec.name, headerNames(spec));
         shapeNewTab(port, step.tab);
+        addNames(port, step.tab, 'added', report);
         report.created.push(spec.name);
         break;
       case 'initialise':
         port.writeRows(spec.name, 1, [headerNames(spec).map(textCell)]);
         shapeNewTab(port, step.tab);
+        addNames(port, step.tab, 'added', report);
         report.created.push(spec.name);
         break;
       case 'migrate': {
         const rows = migrate(port, step.tab, step.from, step.shape);
+        // The new columns were written over the names formula when it stood where they now are.
+        const kept = step.names !== null && step.names.column > width ? step.names : null;
+        if (kept) keepNames(port, step.tab, kept, report);
         shapeNewTab(port, step.tab);
+        if (!kept) addNames(port, step.tab, step.names ? 'moved' : 'added', report);
         report.migrated.push({ tab: spec.name, from: step.from, to: spec.version, rows });
         break;
       }
       case 'keep': {
         const removed = port.fitColumns(spec.name, width);
         if (removed > 0) report.tidied.push({ tab: spec.name, columnsRemoved: removed });
+        if (step.names) keepNames(port, step.tab, step.names, report);
+        // Only into an empty column: a column of the admin's is never written over.
+        else if (step.shape.lastColumn <= width) addNames(port, step.tab, 'added', report);
+        else if (isNamesTab(step.tab)) report.namesBlocked.push({ tab: spec.name, column: width + 1 });
         if (step.adopted) report.adopted.push({ tab: spec.name, version: step.version });
         else report.ok.push(spec.name);
         break;
@@ -115,8 +150,22 @@ function apply(port: SheetPort, steps: Step[], settings: SettingsSnapshot | null
   }
   const versions = new Map(TAB_ORDER.map((tab) => [versionKey(tab), String(TABS[tab].version)] as const));
   writeSettings(port, settings ?? readSettingsSnapshot(port), versions);
-  report.nothingToDo = !report.created.length && !report.migrated.length && !report.adopted.length && !report.tidied.length;
+  report.nothingToDo = !report.created.length && !report.migrated.length && !report.adopted.length && !report.tidied.length && !report.names.length;
   return report;
+}
+
+function addNames(port: SheetPort, tab: TabName, change: 'added' | 'moved', report: SetupReport): void {
+  if (!isNamesTab(tab)) return;
+  const column = namesColumn(tab);
+  port.setFormulaAt(TABS[tab].name, 1, column, namesFormula(tab));
+  report.names.push({ tab: TABS[tab].name, column, change });
+}
+
+/** A names formula found in place stays there; an older one gets the current text. */
+function keepNames(port: SheetPort, tab: TabName, found: NonNullable<NamesFound>, report: SetupReport): void {
+  if (!isNamesTab(tab) || found.current) return;
+  port.setFormulaAt(TABS[tab].name, 1, found.column, namesFormula(tab));
+  report.names.push({ tab: TABS[tab].name, column: found.column, change: 'updated' });
 }
 
 /** Header frozen, exactly as wide as the header, instants shown as date and time. */

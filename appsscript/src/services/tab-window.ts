@@ -7,7 +7,7 @@ import type { Cell, SheetPort } from '../store/port.ts';
 import type { CellContext } from '../store/cells.ts';
 import { preserveCell } from '../store/cells.ts';
 import { decodeRecord, encodeRecord, isBlankRow, type RawRecord } from '../store/records.ts';
-import type { RowIssue } from '../store/rows.ts';
+import type { RowIssue } from '../domain/model.ts';
 
 export interface WindowRow {
   /** The 1-based sheet row. */

@@ -1,20 +1,11 @@
 // Status tracking use cases: `sync` (take a device's entries) and `state` (today's picture).
-// One script lock around the read-modify-write of Devices, Current and Log; everything else (token,
-// reference data, validation) happens before the lock so the lock is held as briefly as possible.
+// One script lock around the status write (services/status-writes.ts: Devices, Log, Current, cut-safe);
+// everything else (token, reference data, validation) happens before the lock so it is held briefly.
 import type { CurrentState, StateReply, SyncReply, SyncRequest, StateRequest, TodayBlock } from '../../../common/api.ts';
 import type { StatusInfo } from '../../../common/status.ts';
-import type { CurrentRow, DayEntry, DeviceRow, Employee, LogRow, Shift, Status } from '../store/rows.ts';
-import { planIngest } from '../domain/ingest.ts';
-import { currentOf, mergeDay } from '../domain/timeline.ts';
+import type { CurrentRow, Employee, Shift, Status } from '../domain/model.ts';
 import { buildToday, type ZonedTime } from '../domain/today.ts';
-
-export interface TrackingTables {
-  devices(): DeviceRow[];
-  current(): CurrentRow[];
-  appendLog(rows: LogRow[]): void;
-  saveDevices(rows: DeviceRow[]): void;
-  saveCurrent(rows: CurrentRow[]): void;
-}
+import { openStatusWrites, type StatusTables } from './status-writes.ts';
 
 export interface TrackingDeps {
   now: number;
@@ -28,7 +19,7 @@ export interface TrackingDeps {
   statuses: Status[];
   shiftFor(employeeId: string, date: string): Shift | null;
   withLock<T>(work: () => T): T;
-  tables: TrackingTables;
+  tables: StatusTables;
 }
 
 export function sync(req: SyncRequest, deps: TrackingDeps): SyncReply {
@@ -39,30 +30,15 @@ export function sync(req: SyncRequest, deps: TrackingDeps): SyncReply {
   // never be accepted (docs/sync.md).
   return deps.withLock(() => {
     const now = deps.now;
-    const devices = deps.tables.devices();
-    const index = devices.findIndex((d) => d.device_id === req.device_id);
+    const writes = openStatusWrites({ now, dateOf: deps.dateOf, tables: deps.tables }, [req.device_id]);
     // A shared desk PC moves to whoever signs in on it; its seq counter stays the device's.
-    const device = index >= 0 ? devices[index] : null;
-    const plan = planIngest({
-      now,
-      sentAt: req.sent_at,
-      employeeId: employee.id,
-      deviceId: req.device_id,
-      source: 'web',
-      entries: req.entries,
-      device,
-      retentionMs: deps.retentionMs,
-      isKnownStatus: (code) => known.has(code),
-    });
-    // Log first: if the execution died between the two writes, the entries are kept and the device's
-    // seq is behind, never the other way round (which would lose acknowledged entries).
-    deps.tables.appendLog(plan.logRows);
-    if (index >= 0) devices[index] = plan.device;
-    else devices.push(plan.device);
-    const currents = deps.tables.current();
-    const row = updateCurrent(currents, employee.id, plan.accepted, req.device_id, now, deps.dateOf);
-    deps.tables.saveCurrent(currents);
-    deps.tables.saveDevices(devices);
+    const { plans, rows } = writes.write(
+      [{ deviceId: req.device_id, employeeId: employee.id, source: 'web', entries: req.entries, sentAt: req.sent_at, retentionMs: deps.retentionMs, isKnownStatus: (code) => known.has(code) }],
+      // Even an empty batch moves last_seen (docs/sync.md, "Devices row").
+      { touch: true },
+    );
+    const [plan] = plans;
+    const row = rows[0];
     return {
       accepted_through_seq: plan.acceptedThroughSeq,
       results: plan.results,
@@ -85,32 +61,9 @@ export function state(req: StateRequest, deps: TrackingDeps): StateReply {
 }
 
 export function statusInfo(s: Status): StatusInfo {
-  return { code: s.code, label_ru: s.label_ru, label_en: s.label_en, kind: s.kind, counts_as_work: s.counts_as_work, color: s.color };
-}
-
-/** Merges the accepted entries into the employee's day; a new day starts an empty timeline. */
-function updateCurrent(rows: CurrentRow[], employeeId: string, accepted: DayEntry[], deviceId: string, now: number, dateOf: (ms: number) => string): CurrentRow {
-  const date = dateOf(now);
-  let row = rows.find((r) => r.employee_id === employeeId);
-  if (!row) {
-    row = { employee_id: employeeId, status: '', since: null, last_seen: null, device_id: deviceId, day: date, timeline: [] };
-    rows.push(row);
-  }
-  if (row.day !== date) {
-    row.day = date;
-    row.timeline = [];
-  }
-  // Entries of an earlier day (sent late after a night offline) go to Log but not into today's timeline.
-  row.timeline = mergeDay(row.timeline, accepted.filter((e) => dateOf(e.at) === date));
-  const newest = [...accepted].sort((a, b) => a.at - b.at).at(-1);
-  if (newest && (row.since === null || newest.at >= row.since)) {
-    const latest = currentOf(row.timeline) ?? { status: newest.status, since: newest.at };
-    row.status = latest.status;
-    row.since = latest.since;
-    row.device_id = deviceId;
-  }
-  row.last_seen = now;
-  return row;
+  const info: StatusInfo = { code: s.code, label_ru: s.label_ru, label_en: s.label_en, kind: s.kind, counts_as_work: s.counts_as_work, color: s.color };
+  // Only said when true: the page offers every status it is not told is hidden.
+  return s.hidden ? { ...info, hidden: true } : info;
 }
 
 function currentStateOf(row: CurrentRow | null): CurrentState | null {
@@ -126,5 +79,7 @@ function today(employee: Employee, row: CurrentRow | null, deps: TrackingDeps): 
     day: row && row.day === date ? row.timeline : [],
     now: deps.now,
     zonedTime: deps.zonedTime,
+    // Kept in Current by checkBreaks: no read of the Violations tab, which grows with history.
+    violations: row?.violations ?? null,
   });
 }

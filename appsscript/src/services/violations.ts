@@ -5,17 +5,31 @@
 // records, per date, the first Violations row of that date (a lookup by id reads from there) and the Log
 // row the date's entries start after (the daily rollover reads Log from there).
 //
+// Cut-safety (Apps Script rolls nothing back, an execution can stop between any two service calls): a run
+// appends Violations rows, then their alerts to the Outbox, then commits Settings (the index, the checkpoints
+// and the marks `violations.tail_row` / `outbox.tail_row`, the last row of each tab it has accounted for).
+// Rows below a mark were written by a run cut before its commit. The next run that appends reads those tails
+// first (readTails; nothing when they are empty, the usual case): it indexes the violations found there,
+// re-enqueues the alert of any whose alert never reached the Outbox, notes the nudges and admin alerts found
+// there as sent out, and moves both marks together past everything it has read. So each violation and each
+// alert is written once, and none is lost, wherever the cut fell.
+//
 // Every function here expects the caller to hold the script lock.
 import type { Violation } from '../domain/rules/index.ts';
 import { addDays } from '../domain/calendar.ts';
-import { dateOfViolationId, violationId } from '../domain/alerts.ts';
+import { adminAlertTriggerOf, dateOfViolationId, violationId, type TriggerName } from '../domain/alerts.ts';
 import type { SheetPort } from '../store/port.ts';
 import type { CellContext } from '../store/cells.ts';
 import type { RawRecord } from '../store/records.ts';
-import type { RowIssue } from '../store/rows.ts';
-import { appendRows, openRange, openWindow, type WindowRow } from './tab-window.ts';
+import type { RowIssue } from '../domain/model.ts';
+import { TABS } from '../store/schema.ts';
+import { openRange, openWindow, type WindowRow } from './tab-window.ts';
+import { appendAt, markOf, outboxRowOf, OUTBOX_TAIL_KEY } from './alerts.ts';
+import { adminAlertKey } from './admin-alerts.ts';
 
 export const CHECK_STATE_KEY = 'checkbreaks.state';
+/** The last Violations row a committed run accounted for (see the cut-safety note above). */
+export const VIOLATIONS_TAIL_KEY = 'violations.tail_row';
 /** Dates whose first rows are remembered (a lead may excuse a violation up to a month old cheaply). */
 const ROW_MEMORY_DAYS = 31;
 
@@ -110,13 +124,24 @@ export interface ViolationsIo {
   onIssue?: (issue: RowIssue) => void;
 }
 
+/** Whether some of what the rules found is not in the index yet (it would be appended). */
+export function hasUnindexed(state: CheckState, found: readonly Violation[]): boolean {
+  return found.some((v) => !state.days[v.date]?.v[violationId(v.date, v.key)]);
+}
+
 /**
- * Writes what the rules found: a violation not in the index is appended (one write for all); one written
- * before that was still growing is updated in place when its minutes or its finality changed (one read and
- * one write of the block of those rows). `alertIdOf` names the lead-chat alert of a new one ('' for none).
- * The state is updated in memory; the caller stores it.
+ * Writes what the rules found: a violation not in the index is appended at row `appendAt` (one write for
+ * all; the caller has read the tails, so the index is complete and that row is the one below the last); one
+ * written before that was still growing is updated in place when its minutes or its finality changed (one
+ * read and one write of the block of those rows). `alertIdOf` names the lead-chat alert of a new one ('' for
+ * none). The state is updated in memory; the caller stores it.
  */
-export function recordViolations(io: ViolationsIo, state: CheckState, found: readonly Violation[], o: { now: number; alertIdOf: (f: Found) => string }): RecordedViolations {
+export function recordViolations(
+  io: ViolationsIo,
+  state: CheckState,
+  found: readonly Violation[],
+  o: { now: number; alertIdOf: (f: Found) => string; appendAt: number | null },
+): RecordedViolations {
   const fresh: Found[] = [];
   const updated: Found[] = [];
   const seen = new Set<string>();
@@ -130,8 +155,9 @@ export function recordViolations(io: ViolationsIo, state: CheckState, found: rea
   }
 
   if (fresh.length > 0) {
+    if (o.appendAt === null) throw new Error('recordViolations: new violations but the tails were not read');
     const records = fresh.map((f) => violationRecord(f, o.now, o.alertIdOf(f)));
-    const first = appendRows(io.port, 'Violations', records);
+    const first = appendAt(io.port, 'Violations', o.appendAt, records);
     fresh.forEach((f, i) => {
       const row = first + i;
       dayIndex(state, f.violation.date).v[f.id] = [row, f.violation.final ? 1 : 0, f.violation.over_minutes, f.violation.employee_id];
@@ -195,6 +221,85 @@ function violationRecord(f: Found, now: number, alertId: string): RawRecord {
     resolved_by: '',
     note: '',
   };
+}
+
+// ---- the tails a cut run left ----
+
+export interface Tails {
+  /** The last rows of Violations and Outbox now: appends go below them. */
+  violationsLast: number;
+  outboxLast: number;
+  /** Alert ids in the Outbox's tail: written already, never enqueued again. */
+  outboxIds: Set<string>;
+  /** Violations of the tail (now indexed) whose alert never reached the Outbox: it is to be enqueued. */
+  orphans: RawRecord[];
+  /** Settings to store with the commit: both marks at the last rows read (moved again past what is appended), admin alert times found in the tail. */
+  updates: Map<string, string>;
+  /** Marks that were missing (a workbook from before them): the caller stores these BEFORE appending anything. */
+  established: Map<string, string>;
+}
+
+/**
+ * Reads what runs cut before their commit left below the marks, and folds it into `state`: violations not in
+ * the index are indexed; nudges in the Outbox's tail are noted as enqueued; admin alerts there count as sent
+ * for their trigger's quiet hour. With `alsoFrom`, Violations is read from that row (if above the mark), and
+ * every row read is indexed: the rollover rebuilds the index of a date that was pruned that way.
+ * Two last-row lookups, and a read only for a tail that is not empty.
+ */
+export function readTails(io: ViolationsIo, state: CheckState, settings: ReadonlyMap<string, string>, o: { alsoFrom?: number } = {}): Tails {
+  const established = new Map<string, string>();
+  const updates = new Map<string, string>();
+
+  const violationsLast = io.port.lastRow(TABS.Violations.name);
+  let vMark = markOf(settings, VIOLATIONS_TAIL_KEY);
+  if (vMark === null) established.set(VIOLATIONS_TAIL_KEY, String((vMark = violationsLast)));
+  // Fewer rows than the mark: some were deleted by hand; nothing below the last row is unaccounted for.
+  vMark = Math.min(vMark, violationsLast);
+  const vFrom = Math.min(vMark + 1, o.alsoFrom ?? Infinity);
+  const vRows = vFrom <= violationsLast ? openRange(io.port, 'Violations', vFrom, violationsLast, io.ctx, io.onIssue).rows : [];
+  const orphanCandidates: RawRecord[] = [];
+  for (const r of vRows) {
+    const id = String(r.values.id ?? '');
+    const date = dateOfViolationId(id);
+    // A row typed in by hand, or of another date read only because it lies between: not ours to index.
+    if (!date || String(r.values.date) !== date) continue;
+    const inTail = r.row > vMark;
+    const day = dayIndex(state, date);
+    if (day.v[id]) continue;
+    day.v[id] = [r.row, 0, Number(r.values.over_minutes) || 0, String(r.values.employee_id ?? '')];
+    if (!(date in state.vrows) || state.vrows[date] > r.row) state.vrows[date] = r.row;
+    if (inTail && String(r.values.alert_id ?? '') !== '') orphanCandidates.push(r.values);
+  }
+
+  const outboxLast = io.port.lastRow(TABS.Outbox.name);
+  let oMark = markOf(settings, OUTBOX_TAIL_KEY);
+  if (oMark === null) established.set(OUTBOX_TAIL_KEY, String((oMark = outboxLast)));
+  oMark = Math.min(oMark, outboxLast);
+  const outboxIds = new Set<string>();
+  if (oMark < outboxLast) {
+    const adminLast = new Map<TriggerName, number>();
+    for (const r of openRange(io.port, 'Outbox', oMark + 1, outboxLast, io.ctx, io.onIssue).rows) {
+      const a = outboxRowOf(r.values);
+      if (a.alert_id === '') continue;
+      outboxIds.add(a.alert_id);
+      const nudge = /^N-(\d{4})(\d{2})(\d{2})-/.exec(a.alert_id);
+      if (nudge) {
+        const sent = dayIndex(state, `${nudge[1]}-${nudge[2]}-${nudge[3]}`).n;
+        if (!sent.includes(a.alert_id)) sent.push(a.alert_id);
+      }
+      const trigger = a.created_at === null ? null : adminAlertTriggerOf(a.alert_id, a.created_at, a.target);
+      if (trigger && a.created_at !== null) adminLast.set(trigger, Math.max(adminLast.get(trigger) ?? 0, a.created_at));
+    }
+    for (const [trigger, at] of adminLast) {
+      const key = adminAlertKey(trigger);
+      const known = Number(settings.get(key));
+      if (!(Number.isFinite(known) && known >= at)) updates.set(key, String(at));
+    }
+  }
+  updates.set(VIOLATIONS_TAIL_KEY, String(violationsLast));
+  updates.set(OUTBOX_TAIL_KEY, String(outboxLast));
+  const orphans = orphanCandidates.filter((v) => !outboxIds.has(String(v.alert_id)));
+  return { violationsLast, outboxLast, outboxIds, orphans, updates, established };
 }
 
 // ---- finding one violation by id (bot buttons) ----

@@ -1,6 +1,6 @@
 // The Schedule tab's breaks column: planned breaks as one line of text an admin can type,
 // "break 11:00 15; lunch 13:00 60" = status code, start time, minutes; items separated by ';' or new lines.
-import type { PlannedBreakRow } from './rows.ts';
+import type { PlannedBreakRow } from '../domain/model.ts';
 import { normaliseTime } from './cells.ts';
 
 /** A planned break longer than this is surely a typo (a shift is not longer than a day). */

@@ -12,9 +12,16 @@
 import type { ColumnType } from './schema.ts';
 import type { Cell } from './port.ts';
 import { MAX_ID_CHARS } from '../../../common/limits.ts';
+import { storedText } from '../../../common/text.ts';
 
 /** Sheets refuses longer cell contents. */
 export const MAX_CELL_CHARS = 50_000;
+/**
+ * The longest text the product writes into a cell. Sheets counts "your input", and the input is the text
+ * with the apostrophe that keeps it text; Google does not document whether that apostrophe counts, so the
+ * product stays within the limit on either reading (tests/emulator/conformance-spreadsheet.test.ts).
+ */
+export const MAX_TEXT_CELL_CHARS = MAX_CELL_CHARS - 1;
 
 export interface CellContext {
   /** Formats an instant in the spreadsheet's time zone (Utilities.formatDate pattern). */
@@ -52,19 +59,39 @@ export function isBlankCell(v: unknown): boolean {
   return v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
 
-/** A string that Sheets stores as text whatever it looks like ('' stays blank). */
+/**
+ * Instants a datetime column takes: whole days a spreadsheet shows as dates in any time zone (Sheets counts
+ * from 1899-12-30; xlsx and Excel stop at 9999-12-31). Nothing the product writes comes near either end; a
+ * value outside is a bug, refused before it can make a cell that does not read back.
+ */
+export const DATETIME_MIN_MS = -2_208_988_800_000; // Date.UTC(1900, 0, 1)
+export const DATETIME_MAX_MS = 253_402_128_000_000; // Date.UTC(9999, 11, 30)
+
+/**
+ * A string that Sheets stores as text whatever it looks like ('' stays blank), under the one text rule of
+ * common/text.ts: user text arrives already under it (the API says what it stored), and anything else the
+ * script writes (an error message from a fetch, say) is brought under it here, so every text cell written
+ * reads back exactly.
+ */
 export function textCell(s: string): string {
-  if (s.length > MAX_CELL_CHARS) throw new CellEncodeError(`${s.length} characters, more than the ${MAX_CELL_CHARS} a cell holds`);
+  return literalTextCell(storedText(s));
+}
+
+function literalTextCell(s: string): string {
+  if (s.length > MAX_TEXT_CELL_CHARS) {
+    throw new CellEncodeError(`${s.length} characters, more than the ${MAX_TEXT_CELL_CHARS} a text cell holds (${MAX_CELL_CHARS} with its apostrophe)`);
+  }
   return s === '' ? '' : `'${s}`;
 }
 
 /**
  * Writes back a cell exactly as getValues read it: strings stay text, numbers, booleans and Dates keep
- * their type. Migrations use it so rows they move keep every value.
+ * their type. Migrations use it so rows they move keep every value (text as the sheet holds it, even where
+ * the text rule would have changed it).
  */
 export function preserveCell(raw: unknown): Cell {
   if (raw === null || raw === undefined) return '';
-  if (typeof raw === 'string') return textCell(raw);
+  if (typeof raw === 'string') return literalTextCell(raw);
   if (typeof raw === 'number' || typeof raw === 'boolean' || isDateCell(raw)) return raw as Cell;
   return textCell(String(raw));
 }
@@ -83,7 +110,7 @@ export function encodeCell(type: ColumnType, value: unknown): Cell {
       if (typeof value === 'number' && Number.isFinite(value)) return textCell(String(value));
       throw new CellEncodeError(`a ${type} column takes a string, not ${describe(value)}`);
     case 'json':
-      return textCell(JSON.stringify(value));
+      return textCell(jsonText(value));
     case 'int':
       if (typeof value === 'number' && Number.isInteger(value)) return value;
       throw new CellEncodeError(`an int column takes an integer, not ${describe(value)}`);
@@ -93,11 +120,21 @@ export function encodeCell(type: ColumnType, value: unknown): Cell {
     case 'bool':
       if (typeof value === 'boolean') return value;
       throw new CellEncodeError(`a bool column takes true or false, not ${describe(value)}`);
-    case 'datetime':
-      if (typeof value === 'number' && Number.isFinite(value)) return new Date(value);
-      if (isDateCell(value) && !Number.isNaN(value.getTime())) return new Date(value.getTime());
-      throw new CellEncodeError(`a datetime column takes epoch ms, not ${describe(value)}`);
+    case 'datetime': {
+      const ms = typeof value === 'number' ? value : isDateCell(value) ? value.getTime() : NaN;
+      if (ms >= DATETIME_MIN_MS && ms <= DATETIME_MAX_MS) return new Date(ms);
+      throw new CellEncodeError(`a datetime column takes epoch ms from 1900 to 9999, not ${describe(value)}`);
+    }
   }
+}
+
+/**
+ * JSON text under the text rule without changing the value: JSON.stringify already escapes C0 controls and
+ * lone surrogates; the other characters the rule would change can only sit inside strings, where an escape
+ * reads back as the same character.
+ */
+function jsonText(value: unknown): string {
+  return JSON.stringify(value).replace(/[\x7F-\x9F\uFFFE\uFFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function describe(v: unknown): string {

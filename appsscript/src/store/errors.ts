@@ -1,7 +1,7 @@
 // Structural problems of the workbook: a tab that is missing or not shaped as the schema says. These are not
 // the caller's fault and not a bad row (those are RowIssues): the admin has to run Setup or repair the tab,
 // so they are 'internal' errors whose message names the tab and says what to do.
-import { Internal } from '../services/errors.ts';
+import { Internal } from '../errors.ts';
 
 export class MissingTab extends Internal {
   readonly tab: string;

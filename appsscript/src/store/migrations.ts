@@ -26,10 +26,47 @@ const c = (name: string, type: ColumnSpec['type']): ColumnSpec => ({ name, type 
 
 /** Versions older than the one in schema.ts. Keep every one forever: an old workbook may still hold it. */
 export const OLDER_VERSIONS: Partial<Record<TabName, readonly TabVersion[]>> = {
-  Devices: [{ version: 1, columns: [c('device_id', 'id'), c('employee_id', 'id'), c('last_seq', 'int'), c('last_seen', 'datetime')] }],
+  Statuses: [
+    {
+      version: 1,
+      columns: [c('code', 'id'), c('label_ru', 'text'), c('label_en', 'text'), c('kind', 'id'), c('counts_as_work', 'bool'), c('color', 'text')],
+    },
+  ],
+  Audit: [{ version: 1, columns: [c('at', 'datetime'), c('actor', 'email'), c('action', 'id'), c('target', 'text'), c('before', 'json'), c('after', 'json')] }],
+  Devices: [
+    { version: 1, columns: [c('device_id', 'id'), c('employee_id', 'id'), c('last_seq', 'int'), c('last_seen', 'datetime')] },
+    { version: 2, columns: [c('device_id', 'id'), c('employee_id', 'id'), c('last_seq', 'int'), c('last_seen', 'datetime'), c('last_at', 'datetime')] },
+  ],
+  Current: [
+    {
+      version: 1,
+      columns: [c('employee_id', 'id'), c('status', 'id'), c('since', 'datetime'), c('last_seen', 'datetime'), c('device_id', 'id'), c('day', 'date'), c('timeline', 'json')],
+    },
+    {
+      version: 2,
+      columns: [
+        c('employee_id', 'id'), c('status', 'id'), c('since', 'datetime'), c('last_seen', 'datetime'), c('device_id', 'id'), c('day', 'date'),
+        c('timeline', 'json'), c('violations', 'json'),
+      ],
+    },
+  ],
 };
 
 export const MIGRATIONS: readonly Migration[] = [
+  {
+    tab: 'Statuses',
+    from: 1,
+    to: 2,
+    summary: 'adds hidden (a status no longer offered to employees), unticked: every status stays offered',
+    migrate: (row) => ({ ...row, hidden: false }),
+  },
+  {
+    tab: 'Audit',
+    from: 1,
+    to: 2,
+    summary: 'adds request_id (the console save an audit row records), blank for older rows',
+    migrate: (row) => ({ ...row, request_id: '' }),
+  },
   {
     tab: 'Devices',
     from: 1,
@@ -38,6 +75,29 @@ export const MIGRATIONS: readonly Migration[] = [
     // last_seen is the latest a device can have sent anything, so clamping to it never moves a later
     // entry backwards by more than the old behaviour did.
     migrate: (row) => ({ ...row, last_at: row.last_seen ?? '' }),
+  },
+  {
+    tab: 'Current',
+    from: 1,
+    to: 2,
+    summary: "adds violations (the day's violations for the employee page), first blank",
+    // Blank reads as none kept; the next checkBreaks run fills in the day's list from the Violations tab.
+    migrate: (row) => ({ ...row, violations: '' }),
+  },
+  {
+    tab: 'Devices',
+    from: 2,
+    to: 3,
+    summary: 'adds pending (the status write in progress for the device), blank: none in progress',
+    migrate: (row) => ({ ...row, pending: '' }),
+  },
+  {
+    tab: 'Current',
+    from: 2,
+    to: 3,
+    summary: 'adds last_write (the last status write that finished on the row), blank',
+    // Blank matches no pending write: a device with one in progress checks the Log once and repairs.
+    migrate: (row) => ({ ...row, last_write: '' }),
   },
 ];
 

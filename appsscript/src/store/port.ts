@@ -36,6 +36,20 @@ export interface SheetPort {
   readRows(tab: string, startRow: number, count: number, width: number): Cell[][];
   /** The last row with content (1 = only the header). */
   lastRow(tab: string): number;
+  /**
+   * The rows (from row 2 down, ascending) whose cell in `column` displays exactly `text`, case included: ONE
+   * search on the sheet (TextFinder), whatever the tab's size, and no cell values read.
+   */
+  findInColumn(tab: string, column: number, text: string): number[];
+  /** Row 1's formulas over `width` columns ('' where a cell holds none), in ONE read. */
+  headerFormulas(tab: string, width: number): string[];
+  /** Puts a formula into one cell in ONE write, growing the grid first if it is too small. */
+  setFormulaAt(tab: string, row: number, column: number, formula: string): void;
+  /**
+   * Adds one row below the last row with content in ONE call (Sheet.appendRow, which also grows the grid),
+   * for a single row where knowing the last row would cost a call of its own.
+   */
+  appendRow(tab: string, cells: Cell[]): void;
   /** Writes a block at (startRow, column 1) in ONE write, growing the grid first if it is too small. */
   writeRows(tab: string, startRow: number, rows: Cell[][]): void;
   deleteRows(tab: string, startRow: number, count: number): void;

@@ -1,6 +1,6 @@
 // A sheet row <-> a record keyed by column name, following a tab's spec (schema.ts).
 import type { ColumnSpec, TabSpec } from './schema.ts';
-import type { RowIssue } from './rows.ts';
+import type { RowIssue } from '../domain/model.ts';
 import type { Cell } from './port.ts';
 import { CellEncodeError, decodeCell, encodeCell, isBlankCell, type CellContext } from './cells.ts';
 import { HeaderMismatch, UnstorableValue } from './errors.ts';

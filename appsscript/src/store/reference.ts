@@ -1,6 +1,6 @@
 // The reference data every request needs (Employees, Groups, Statuses, Rules and the Schedule around today),
 // read from the tabs and checked against each other. gas/reference-cache.ts keeps the result in CacheService.
-import type { Employee, Group, RowIssue, Rule, Shift, Status } from './rows.ts';
+import type { Employee, Group, RowIssue, Rule, Shift, Status } from '../domain/model.ts';
 import type { DateWindow, RowsRead, Tables } from './tables.ts';
 import { rowIssue } from './records.ts';
 import { addDays } from '../domain/calendar.ts';

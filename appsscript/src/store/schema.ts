@@ -49,9 +49,13 @@ export const TABS = {
   },
   Statuses: {
     name: 'Statuses',
-    version: 1,
+    version: 2,
     validated: true,
-    columns: [c('code', 'id', true), c('label_ru', 'text', true), c('label_en', 'text', true), c('kind', 'id', true), c('counts_as_work', 'bool'), c('color', 'text')],
+    // v2 added hidden: a status no longer offered to employees (one in use is hidden, never removed).
+    columns: [
+      c('code', 'id', true), c('label_ru', 'text', true), c('label_en', 'text', true), c('kind', 'id', true), c('counts_as_work', 'bool'), c('color', 'text'),
+      c('hidden', 'bool'),
+    ],
   },
   Rules: {
     name: 'Rules',
@@ -79,15 +83,21 @@ export const TABS = {
   },
   Current: {
     name: 'Current',
-    version: 1,
+    version: 3,
     // timeline: today's entries of this employee as JSON, derived from Log, so a request never reads Log.
-    columns: [c('employee_id', 'id'), c('status', 'id'), c('since', 'datetime'), c('last_seen', 'datetime'), c('device_id', 'id'), c('day', 'date'), c('timeline', 'json')],
+    // v2 added violations: the day's violations as JSON, kept by checkBreaks, so a request never reads Violations.
+    // v3 added last_write: the last status write that finished on this row (services/status-writes.ts).
+    columns: [
+      c('employee_id', 'id'), c('status', 'id'), c('since', 'datetime'), c('last_seen', 'datetime'), c('device_id', 'id'), c('day', 'date'),
+      c('timeline', 'json'), c('violations', 'json'), c('last_write', 'text'),
+    ],
   },
   Devices: {
     name: 'Devices',
-    version: 2,
+    version: 3,
     // v2 added last_at: the corrected time of the device's newest entry, for clamping.
-    columns: [c('device_id', 'id'), c('employee_id', 'id'), c('last_seq', 'int'), c('last_seen', 'datetime'), c('last_at', 'datetime')],
+    // v3 added pending: the status write in progress for this device, as JSON (services/status-writes.ts).
+    columns: [c('device_id', 'id'), c('employee_id', 'id'), c('last_seq', 'int'), c('last_seen', 'datetime'), c('last_at', 'datetime'), c('pending', 'json')],
   },
   Violations: {
     name: 'Violations',
@@ -116,8 +126,9 @@ export const TABS = {
   },
   Audit: {
     name: 'Audit',
-    version: 1,
-    columns: [c('at', 'datetime'), c('actor', 'email'), c('action', 'id'), c('target', 'text'), c('before', 'json'), c('after', 'json')],
+    version: 2,
+    // v2 added request_id: the console's save it records, so a save retried after a cut is written once.
+    columns: [c('at', 'datetime'), c('actor', 'email'), c('action', 'id'), c('target', 'text'), c('before', 'json'), c('after', 'json'), c('request_id', 'id')],
   },
   Settings: {
     name: 'Settings',

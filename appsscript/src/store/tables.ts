@@ -4,13 +4,14 @@
 // of the team keeps working. Machine tabs (Devices, Current, Log) are written only by the script; a cell
 // someone damaged by hand reads as blank and is reported through opts.onIssue.
 import { TABS, type TabName, type TabSpec } from './schema.ts';
-import type { CurrentRow, DayEntry, DeviceRow, Employee, Group, LogRow, Read, Rule, RowIssue, Shift, Status } from './rows.ts';
+import type { CurrentRow, DayEntry, DeviceRow, Employee, Group, LogRow, PendingWrite, Read, Rule, RowIssue, Shift, Status } from '../domain/model.ts';
 import type { Cell, SheetPort } from './port.ts';
 import type { CellContext } from './cells.ts';
 import { checkHeader, decodeRecord, encodeRecord, isBlankRow, rowIssue, type RawRecord } from './records.ts';
 import { checkEmployee, checkGroup, checkRule, checkShift, checkStatus, type Checked } from './validate.ts';
 import { formatBreaks } from './breaks.ts';
 import { checkNeutral } from './neutral.ts';
+import { dayViolationsOf } from '../domain/today.ts';
 import type { NeutralPeriod } from '../domain/rules/types.ts';
 import { readSettingsSnapshot, settingsMap, writeSettings, type SettingsSnapshot } from './settings.ts';
 
@@ -48,6 +49,10 @@ export interface Tables {
   appendLog(rows: readonly LogRow[]): void;
   /** Log rows after sheet row `afterRow` (1 = from the first data row), with their sheet row numbers. */
   readLog(afterRow: number): { rows: { row: number; entry: LogRow }[]; lastRow: number };
+  /** The sheet rows whose entry_id is exactly `entryId`, top to bottom: one search, no cells read. */
+  findLogEntry(entryId: string): number[];
+  /** `count` Log rows from sheet row `firstRow`, in ONE read (blank rows included, as null). */
+  logRowsAt(firstRow: number, count: number): (LogRow | null)[];
   settings(): Map<string, string>;
   setSetting(key: string, value: string): void;
   /** Several settings in one write. */
@@ -147,6 +152,26 @@ export function openTables(port: SheetPort, opts: TablesOptions): Tables {
     knownRows.set(spec.name, last - 1 + records.length);
   }
 
+  function logRowOf(cells: Cell[], row: number): LogRow | null {
+    if (isBlankRow(cells)) return null;
+    const decoded = decodeRecord(TABS.Log, cells, row, ctx);
+    decoded.issues.forEach((issue) => opts.onIssue?.(issue));
+    const v = decoded.values;
+    return {
+      entry_id: v.entry_id as string,
+      employee_id: v.employee_id as string,
+      status: v.status as string,
+      at: (v.at as number | null) ?? 0,
+      client_at: (v.client_at as number | null) ?? 0,
+      received_at: (v.received_at as number | null) ?? 0,
+      device_id: v.device_id as string,
+      seq: (v.seq as number | null) ?? 0,
+      source: v.source as LogRow['source'],
+      offline: (v.offline as boolean | null) ?? false,
+      comment: v.comment as string,
+    };
+  }
+
   function settingsRows(): SettingsSnapshot {
     if (!settingsSnapshot) settingsSnapshot = readSettingsSnapshot(port);
     return settingsSnapshot;
@@ -182,12 +207,13 @@ export function openTables(port: SheetPort, opts: TablesOptions): Tables {
     neutral: () => readValidated(TABS.Neutral, checkNeutral, []),
 
     devices: () =>
-      readMachine(TABS.Devices, 'device_id').map(({ values: v }) => ({
+      readMachine(TABS.Devices, 'device_id').map(({ row, values: v }) => ({
         device_id: v.device_id as string,
         employee_id: v.employee_id as string,
         last_seq: (v.last_seq as number | null) ?? 0,
         last_seen: v.last_seen as number | null,
         last_at: v.last_at as number | null,
+        pending: pendingOf(v.pending, row, opts.onIssue),
       })),
 
     current: () =>
@@ -199,6 +225,8 @@ export function openTables(port: SheetPort, opts: TablesOptions): Tables {
         device_id: v.device_id as string,
         day: v.day as string,
         timeline: timelineOf(v.timeline, row, opts.onIssue),
+        violations: dayViolationsOf(v.violations),
+        last_write: v.last_write as string,
       })),
 
     saveDevices: (rows) => rewrite(TABS.Devices, rows as unknown as RawRecord[]),
@@ -214,28 +242,17 @@ export function openTables(port: SheetPort, opts: TablesOptions): Tables {
       const cells = port.readRows(spec.name, from, Math.max(0, lastRow - from + 1), spec.columns.length);
       const rows: { row: number; entry: LogRow }[] = [];
       cells.forEach((c, i) => {
-        if (isBlankRow(c)) return;
-        const decoded = decodeRecord(spec, c, from + i, ctx);
-        decoded.issues.forEach((issue) => opts.onIssue?.(issue));
-        const v = decoded.values;
-        rows.push({
-          row: from + i,
-          entry: {
-            entry_id: v.entry_id as string,
-            employee_id: v.employee_id as string,
-            status: v.status as string,
-            at: (v.at as number | null) ?? 0,
-            client_at: (v.client_at as number | null) ?? 0,
-            received_at: (v.received_at as number | null) ?? 0,
-            device_id: v.device_id as string,
-            seq: (v.seq as number | null) ?? 0,
-            source: v.source as LogRow['source'],
-            offline: (v.offline as boolean | null) ?? false,
-            comment: v.comment as string,
-          },
-        });
+        const entry = logRowOf(c, from + i);
+        if (entry) rows.push({ row: from + i, entry });
       });
       return { rows, lastRow };
+    },
+
+    findLogEntry: (entryId) => port.findInColumn(TABS.Log.name, columnOrder(TABS.Log, 'entry_id') + 1, entryId),
+
+    logRowsAt(firstRow, count) {
+      if (count <= 0) return [];
+      return port.readRows(TABS.Log.name, firstRow, count, TABS.Log.columns.length).map((c, i) => logRowOf(c, firstRow + i));
     },
 
     settings: () => settingsMap(settingsRows(), opts.formatDate),
@@ -252,6 +269,21 @@ export function openTables(port: SheetPort, opts: TablesOptions): Tables {
 
 function columnOrder(spec: TabSpec, column: string): number {
   return spec.columns.findIndex((c) => c.name === column);
+}
+
+/** Devices.pending as written by services/status-writes.ts; anything else is reported and read as none. */
+function pendingOf(v: unknown, row: number, onIssue?: (issue: RowIssue) => void): PendingWrite | null {
+  if (v === null) return null;
+  const p = v as Partial<PendingWrite> | null;
+  const int = (x: unknown) => typeof x === 'number' && Number.isSafeInteger(x);
+  if (
+    p && typeof p === 'object' && typeof p.write === 'string' && typeof p.employee_id === 'string' && int(p.prev_seq) &&
+    (p.prev_at === null || int(p.prev_at)) && typeof p.entry_id === 'string' && int(p.seq) && int(p.rows) && (p.rows ?? 0) > 0
+  ) {
+    return p as PendingWrite;
+  }
+  onIssue?.(rowIssue('Devices', row, 'pending', 'not a pending write; it is read as none / не незавершённая запись; читается как пустое'));
+  return null;
 }
 
 function timelineOf(v: unknown, row: number, onIssue?: (issue: RowIssue) => void): DayEntry[] {

@@ -1,7 +1,7 @@
 // What makes a hand-edited row usable, tab by tab. Input: a record whose cells all decoded (records.ts);
 // output: the typed row, or the issues that make the row unusable. Rules between rows (duplicates) are in
 // tables.ts, rules between tabs (an unknown group) in reference.ts.
-import type { Employee, Group, PlannedBreakRow, Rule, RowIssue, Shift, Status } from './rows.ts';
+import type { Employee, Group, PlannedBreakRow, Rule, RowIssue, Shift, Status } from '../domain/model.ts';
 import type { RawRecord } from './records.ts';
 import { rowIssue } from './records.ts';
 import { ROLES, STATUS_KINDS, type Role, type StatusKind } from '../../../common/status.ts';
@@ -20,24 +20,40 @@ export const DEFAULT_KIND_COLORS: Record<StatusKind, string> = {
   offline: '#9aa0a6',
 };
 /** Kinds that count as work time when counts_as_work is left blank. */
-const WORKING_KINDS: readonly StatusKind[] = ['work', 'meeting', 'training'];
+export const WORKING_KINDS: readonly StatusKind[] = ['work', 'meeting', 'training'];
 
 const TIME_ZONE = /^(?:[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+|UTC|GMT|Etc\/[A-Za-z0-9+-]+)$/;
 const CHAT_ID = /^-?\d+$/;
 const COLOR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
 const NO_DATE = { formatDate: () => '' };
 
+/**
+ * What a cell whose formula fails reads as: getValues gives the error's text, on Google as in the local
+ * runtime. A text column would take it as a name or a label; it is reported instead.
+ */
+const FORMULA_ERRORS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#ERROR!']);
+
 class IssueList {
   readonly issues: RowIssue[] = [];
+  /** Columns showing a formula's error: that is their one issue (the other checks would only echo it). */
+  private readonly formulaErrors = new Set<string>();
   constructor(
     private readonly tab: string,
     private readonly row: number,
-  ) {}
+    values: RawRecord,
+  ) {
+    for (const [column, value] of Object.entries(values)) {
+      if (typeof value !== 'string' || !FORMULA_ERRORS.has(value.trim())) continue;
+      this.add(column, `the formula in this cell shows the error ${value.trim()}`, `формула в этой ячейке даёт ошибку ${value.trim()}`);
+      this.formulaErrors.add(column);
+    }
+  }
   add(column: string, english: string, russian: string): void {
     this.addMessage(column, `${english} / ${russian}`);
   }
   /** A message already in both languages. */
   addMessage(column: string, message: string): void {
+    if (this.formulaErrors.has(column)) return;
     this.issues.push(rowIssue(this.tab, this.row, column, message));
   }
   result<T>(value: T): Checked<T> {
@@ -55,7 +71,7 @@ function nonNegative(out: IssueList, column: string, n: number | null): void {
 }
 
 export function checkEmployee(v: RawRecord, row: number): Checked<Employee> {
-  const out = new IssueList('Employees', row);
+  const out = new IssueList('Employees', row, v);
   const role = oneOf<Role>(ROLES, String(v.role));
   if (!role) out.add('role', `role "${String(v.role)}" is not one of ${ROLES.join(', ')}`, `роль «${String(v.role)}» должна быть одной из: ${ROLES.join(', ')}`);
   const timezone = String(v.timezone).trim();
@@ -80,7 +96,7 @@ export function checkEmployee(v: RawRecord, row: number): Checked<Employee> {
 }
 
 export function checkGroup(v: RawRecord, row: number): Checked<Group> {
-  const out = new IssueList('Groups', row);
+  const out = new IssueList('Groups', row, v);
   const leadEmails: string[] = [];
   for (const part of String(v.lead_emails).split(/[\s,;]+/).filter(Boolean)) {
     const email = decodeCell('email', part, NO_DATE);
@@ -101,7 +117,7 @@ export function checkGroup(v: RawRecord, row: number): Checked<Group> {
 }
 
 export function checkStatus(v: RawRecord, row: number): Checked<Status> {
-  const out = new IssueList('Statuses', row);
+  const out = new IssueList('Statuses', row, v);
   const kind = oneOf<StatusKind>(STATUS_KINDS, String(v.kind));
   if (!kind) out.add('kind', `kind "${String(v.kind)}" is not one of ${STATUS_KINDS.join(', ')}`, `вид «${String(v.kind)}» должен быть одним из: ${STATUS_KINDS.join(', ')}`);
   const color = String(v.color).trim();
@@ -114,11 +130,13 @@ export function checkStatus(v: RawRecord, row: number): Checked<Status> {
     kind: k,
     counts_as_work: (v.counts_as_work as boolean | null) ?? WORKING_KINDS.includes(k),
     color: color || DEFAULT_KIND_COLORS[k],
+    // Only said when ticked, as the employee page is told (common/status.ts).
+    ...(v.hidden === true ? { hidden: true } : {}),
   });
 }
 
 export function checkRule(v: RawRecord, row: number): Checked<Rule> {
-  const out = new IssueList('Rules', row);
+  const out = new IssueList('Rules', row, v);
   const n = (c: string) => v[c] as number | null;
   for (const c of ['max_per_shift', 'max_minutes', 'grace_minutes', 'window_tolerance_minutes', 'min_gap_minutes']) nonNegative(out, c, n(c));
   if (n('max_minutes') === 0) out.add('max_minutes', 'max_minutes must be at least 1 (leave it blank for no limit)', 'max_minutes не меньше 1 (пусто — без ограничения)');
@@ -134,7 +152,7 @@ export function checkRule(v: RawRecord, row: number): Checked<Rule> {
 }
 
 export function checkShift(v: RawRecord, row: number): Checked<Shift> {
-  const out = new IssueList('Schedule', row);
+  const out = new IssueList('Schedule', row, v);
   const start = v.shift_start as string;
   const end = v.shift_end as string;
   // An end earlier than the start is a night shift ending the next day; equal times are no shift at all.

@@ -38,12 +38,17 @@ export class WttApp extends LitElement {
       h1 { font-size: 1.15rem; margin: 0; }
       .who { color: var(--wtt-muted); font-size: 0.9rem; overflow-wrap: anywhere; }
       main { display: block; padding: 0.75rem; max-width: 64rem; margin: 0 auto; }
+      @media (max-width: 22.5rem) {
+        header { padding: 0.5rem; }
+        main { padding: 0.5rem; }
+      }
       main > * + * { margin-top: 0.75rem; }
       main > .error:empty { margin: 0; }
       main:focus { outline: none; }
-      .cols { display: grid; gap: 0.75rem; }
+      /* minmax(0, ...): a card whose content cannot shrink wraps it instead of widening the column. */
+      .cols { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0.75rem; }
       @media (min-width: 48rem) {
-        .cols { grid-template-columns: 1fr 1fr; align-items: start; }
+        .cols { grid-template-columns: repeat(2, minmax(0, 1fr)); align-items: start; }
       }
       details summary { cursor: pointer; color: var(--wtt-accent); min-height: 44px; display: flex; align-items: center; }
     `,
@@ -139,7 +144,7 @@ export class WttApp extends LitElement {
         <wtt-today-shift .today=${today} .statuses=${statuses}></wtt-today-shift>
       </div>
       <wtt-day-timeline .today=${today} .statuses=${statuses} .clockOffsetMs=${model.clockOffsetMs}></wtt-day-timeline>
-      ${violations ? html`<wtt-violations-list .violations=${violations} .statuses=${statuses} .timeZone=${today?.time_zone ?? ''}></wtt-violations-list>` : nothing}
+      ${violations ? html`<wtt-violations-list .violations=${violations} .statuses=${statuses}></wtt-violations-list>` : nothing}
       <wtt-telegram-link .getCode=${() => model.telegramLinkCode()}></wtt-telegram-link>`;
   }
 

@@ -24,9 +24,11 @@ export class BreakPanel extends LitElement {
     theme,
     css`
       :host { display: block; }
-      dl { margin: 0; display: grid; grid-template-columns: 1fr auto; gap: 0.35rem 1rem; align-items: baseline; }
+      dl { margin: 0; display: grid; grid-template-columns: 1fr auto; gap: 0.35rem 0.75rem; align-items: baseline; }
       dt { color: var(--wtt-muted); }
-      dd { margin: 0; text-align: right; font-weight: 600; font-variant-numeric: tabular-nums; }
+      dd { margin: 0; min-width: 0; text-align: right; font-weight: 600; font-variant-numeric: tabular-nums; }
+      /* A sentence instead of a value reads on its own line, under its label. */
+      dd.sentence { grid-column: 1 / -1; text-align: left; font-weight: normal; margin-top: -0.25rem; }
       .left { font-size: 1.5rem; }
       .over { color: var(--wtt-danger); }
       p { margin-bottom: 0.5rem; }
@@ -64,7 +66,9 @@ export class BreakPanel extends LitElement {
       ${this.renderCurrent(now)}
       <dl>
         <dt>${s.nextBreak}</dt>
-        <dd>${next ? html`${statusLabel(this.statuses, next.status, lang)} ${s.shiftTimes(time(next.start), time(breakEnd(next)))}` : html`<span class="muted">${s.noNextBreak}</span>`}</dd>
+        ${next
+          ? html`<dd>${statusLabel(this.statuses, next.status, lang)} ${s.shiftTimes(time(next.start), time(breakEnd(next)))}</dd>`
+          : html`<dd class="sentence muted">${s.noNextBreak}</dd>`}
         <dt>${s.breaksTaken}</dt>
         <dd data-testid="taken">${allowed === null ? String(taken) : s.takenOf(taken, allowed)}</dd>
       </dl>

@@ -21,7 +21,7 @@ export class DayTimeline extends LitElement {
     theme,
     css`
       :host { display: block; }
-      li { display: grid; grid-template-columns: 1fr auto; gap: 0 0.75rem; padding: 0.4rem 0 0.4rem 0.6rem; border-left: 6px solid; margin-bottom: 0.25rem; }
+      li { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 0 0.75rem; padding: 0.4rem 0 0.4rem 0.6rem; border-left: 6px solid; margin-bottom: 0.25rem; }
       .what { font-weight: 600; }
       .len { text-align: right; }
       .when { grid-column: 1 / -1; }

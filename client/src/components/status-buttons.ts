@@ -18,16 +18,20 @@ export class StatusButtons extends LitElement {
     theme,
     css`
       :host { display: block; }
-      .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(8.5rem, 1fr)); gap: 0.5rem; }
+      .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 8.5rem), 1fr)); gap: 0.5rem; }
       button {
         min-height: 56px;
+        min-width: 0;
+        padding: 0.5rem 0.6rem;
         font-weight: 600;
         border: 2px solid transparent;
         text-align: left;
         display: flex;
         align-items: center;
-        gap: 0.5rem;
+        gap: 0.4rem;
       }
+      /* A label longer than the button (an admin may name a status anything) wraps, even inside a word. */
+      .label { min-width: 0; overflow-wrap: anywhere; }
       button[aria-pressed='true'] { outline: 3px solid var(--wtt-text); outline-offset: 2px; }
       button[aria-pressed='true']:focus-visible { outline-color: var(--wtt-focus); outline-width: 4px; }
       .mark { width: 1.1em; flex: none; text-align: center; }
@@ -49,7 +53,7 @@ export class StatusButtons extends LitElement {
   override render() {
     const lang = this.locale.lang;
     return html`<div class="grid" role="group" aria-label=${t().statusButtons}>
-      ${this.statuses.map((s) => {
+      ${this.statuses.filter((s) => !s.hidden || s.code === this.current).map((s) => {
         const bg = statusColor(s.color);
         const pressed = s.code === this.current;
         return html`<button
@@ -58,7 +62,7 @@ export class StatusButtons extends LitElement {
           aria-pressed=${String(pressed)}
           style="background:${bg};color:${textOn(bg)}"
           @click=${() => this.choose(s.code)}
-        ><span class="mark" aria-hidden="true">${pressed ? '✓' : ''}</span>${statusLabel(this.statuses, s.code, lang)}</button>`;
+        ><span class="mark" aria-hidden="true">${pressed ? '✓' : ''}</span><span class="label">${statusLabel(this.statuses, s.code, lang)}</span></button>`;
       })}
     </div>`;
   }

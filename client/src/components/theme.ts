@@ -1,5 +1,6 @@
 // Styles every component shares: colours with at least 4.5:1 contrast on their backgrounds, a focus ring
-// that is always visible for keyboard users, cards that stack on a 360 px phone.
+// that is always visible for keyboard users, cards that stack on a phone and never get wider than it
+// (from 320 px, whatever the language: tests/e2e/narrow-screen.test.ts).
 import { css } from 'lit';
 
 export const theme = css`
@@ -14,12 +15,16 @@ export const theme = css`
     --wtt-danger: #b3261e;
     --wtt-warn-bg: #fff4d6;
     --wtt-warn-text: #6b4300;
+    --wtt-ok-bg: #dcf5e3;
+    --wtt-ok-text: #0f5c2a;
     --wtt-focus: #0b57d0;
     color: var(--wtt-text);
     font: 16px/1.4 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
     box-sizing: border-box;
   }
-  *, *::before, *::after { box-sizing: inherit; }
+  /* Not inherit: an element slotted into <details> inherits from the browser's own shadow tree there,
+     which is content-box, and an input at width 100% then sticks out by its padding. */
+  *, *::before, *::after { box-sizing: border-box; }
   :focus-visible { outline: 3px solid var(--wtt-focus); outline-offset: 2px; }
   h2 { font-size: 1.05rem; margin: 0 0 0.5rem; }
   p { margin: 0.25rem 0; }
@@ -28,6 +33,12 @@ export const theme = css`
     border: 1px solid var(--wtt-line);
     border-radius: 12px;
     padding: 0.9rem 1rem;
+    min-width: 0;
+    overflow-wrap: break-word;
+  }
+  /* A 320 px phone keeps about 270 px for a card's content. */
+  @media (max-width: 22.5rem) {
+    .card { padding: 0.75rem; }
   }
   .muted { color: var(--wtt-muted); }
   .num { font-variant-numeric: tabular-nums; }

@@ -1,28 +1,10 @@
-// Fields the `today` block does not carry yet (common/api.ts) but the page is ready to show as soon as the
-// server adds them: today's violations (the rules issue) and the break rules that give a break its length.
-// The page reads them defensively, so an older server (without them) and a newer one both work. The
-// types follow appsscript/src/domain/rules/types.ts (Violation) and the Violations and Rules tabs.
-import type { TodayBlock } from '../../../common/api.ts';
+// Parts of the `today` block that a day saved by an older page, or sent by an older server, may lack:
+// today's violations (the page shows the section only when the block has the list) and the break rules
+// that give a break its length (the server does not send them yet). Read defensively, so both work.
+import type { TodayBlock, TodayViolation } from '../../../common/api.ts';
 
 export { VIOLATION_TYPES, type ViolationType } from '../../../common/violations.ts';
 import { VIOLATION_TYPES, type ViolationType } from '../../../common/violations.ts';
-
-/** A violation as the employee sees it: the rules' Violation, or a row of the Violations tab. */
-export interface ViolationView {
-  type: string;
-  /** The row's id or the violation's key (either identifies it). */
-  id?: string;
-  key?: string;
-  /** The status concerned ('' for shift-level violations). */
-  status?: string;
-  /** The instant the violation is about (the shift start, the break's start...). */
-  at?: number;
-  /** What was planned and what happened, already said by the server (e.g. "10:00–10:15", "10:02–10:31"). */
-  planned?: string;
-  actual?: string;
-  over_minutes?: number;
-  resolution?: 'open' | 'excused' | 'confirmed';
-}
 
 /** The part of a Rules row that the break panel needs. */
 export interface BreakRuleView {
@@ -31,11 +13,11 @@ export interface BreakRuleView {
   max_per_shift?: number;
 }
 
-export type TodayView = TodayBlock & { violations?: ViolationView[]; rules?: BreakRuleView[] };
+export type TodayView = TodayBlock & { rules?: BreakRuleView[] };
 
-/** The violations list, or null when the server does not send one (then the section is not shown). */
-export function violationsOf(today: TodayBlock | null): ViolationView[] | null {
-  const list = (today as TodayView | null)?.violations;
+/** The violations list, or null when the block has none (then the section is not shown). */
+export function violationsOf(today: TodayBlock | null): TodayViolation[] | null {
+  const list = (today as Partial<TodayBlock> | null)?.violations;
   return Array.isArray(list) ? list : null;
 }
 
@@ -44,6 +26,7 @@ export function rulesOf(today: TodayBlock | null): BreakRuleView[] {
   return Array.isArray(list) ? list : [];
 }
 
+/** A newer server may know a type this page does not: it is then shown by its code. */
 export function isViolationType(v: string): v is ViolationType {
   return (VIOLATION_TYPES as readonly string[]).includes(v);
 }

@@ -22,7 +22,9 @@ export class TodayShift extends LitElement {
       :host { display: block; }
       .shift { font-size: 1.25rem; font-weight: 700; }
       h3 { font-size: 0.95rem; margin: 0.75rem 0 0.25rem; }
-      li { display: flex; justify-content: space-between; gap: 0.5rem; padding: 0.3rem 0; border-top: 1px solid var(--wtt-line); }
+      li { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0 0.5rem; padding: 0.3rem 0; border-top: 1px solid var(--wtt-line); }
+      li > span { min-width: 0; }
+      .when { margin-left: auto; text-align: right; }
     `,
   ];
 
@@ -53,7 +55,7 @@ export class TodayShift extends LitElement {
                   ${schedule.breaks.map(
                     (b) => html`<li>
                       <span><span class="swatch" aria-hidden="true" style="background:${statusColor(findStatus(this.statuses, b.status)?.color)}"></span>${statusLabel(this.statuses, b.status, lang)}</span>
-                      <span class="num">${s.shiftTimes(time(b.start), time(breakEnd(b)))} · ${s.minutes(b.minutes)}</span>
+                      <span class="num when">${s.shiftTimes(time(b.start), time(breakEnd(b)))} · ${s.minutes(b.minutes)}</span>
                     </li>`,
                   )}
                 </ul>`

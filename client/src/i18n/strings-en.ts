@@ -1,4 +1,5 @@
 // English texts of the employee page. The Russian file must have the same keys (its type is this one's).
+import type { ViolationResolution } from '../../../common/api.ts';
 import type { ViolationType } from '../components/today-extras.ts';
 
 export const en = {
@@ -78,8 +79,17 @@ export const en = {
     group_concurrency: 'Too many of the team on break at once',
     forgotten_session: 'Session left open',
   } satisfies Record<ViolationType, string>,
+  violationPlanned: 'Planned',
+  violationActual: 'Actual',
   overMinutes: (n: number) => `over by ${n} min`,
-  excused: 'excused',
+  lateBy: (n: number) => `${n} min late`,
+  earlyBy: (n: number) => `${n} min early`,
+  outsideBy: (n: number) => `${n} min outside its planned time`,
+  resolutions: {
+    open: 'Not reviewed yet',
+    excused: 'Excused',
+    confirmed: 'Confirmed',
+  } satisfies Record<ViolationResolution, string>,
 
   syncHeading: 'Sync',
   pending: (n: number) => (n === 1 ? '1 change waiting to be sent' : `${n} changes waiting to be sent`),

@@ -83,8 +83,17 @@ export const ru: Strings = {
     group_concurrency: 'Слишком много коллег на перерыве одновременно',
     forgotten_session: 'Сеанс не закрыт',
   },
+  violationPlanned: 'План',
+  violationActual: 'Факт',
   overMinutes: (n) => `превышение ${n} мин`,
-  excused: 'оправдано',
+  lateBy: (n) => `опоздание ${n} мин`,
+  earlyBy: (n) => `раньше на ${n} мин`,
+  outsideBy: (n) => `на ${n} мин вне запланированного времени`,
+  resolutions: {
+    open: 'Ещё не рассмотрено',
+    excused: 'Оправдано',
+    confirmed: 'Подтверждено',
+  },
 
   syncHeading: 'Синхронизация',
   pending: (n) => `${n} ${plural(n, 'изменение ждёт', 'изменения ждут', 'изменений ждут')} отправки`,

@@ -1,11 +1,12 @@
 // Range: a rectangle of one sheet, held as coordinates only. Every read or write is one host call.
-// getValues gives '' for formula cells: the emulator stores formulas (getFormulas returns them) but has
-// no formula engine.
+// getValues gives a formula cell's computed value (the host evaluates it, model/formula.ts); getFormulas
+// gives the formula.
 import type { FacadeContext } from '../../runtime/contracts.ts';
 import { a1Notation } from '../../model/a1.ts';
 import { MSG, type RangeRef, type ReadMode, type WireGrid } from '../../model/sheets-protocol.ts';
 import { callSheets, fromWire, gas, signatureMismatch, toWire } from './wire.ts';
 import { EmuSheet } from './sheet.ts';
+import { EmuTextFinder } from './text-finder.ts';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type ClearOptions = { contentsOnly?: boolean; formatOnly?: boolean; commentsOnly?: boolean; validationsOnly?: boolean; skipFilteredRows?: boolean };
@@ -36,6 +37,7 @@ export class EmuRange
       | 'setNumberFormats'
       | 'getNumberFormat'
       | 'getNumberFormats'
+      | 'createTextFinder'
     >
 {
   constructor(
@@ -174,6 +176,13 @@ export class EmuRange
   getA1Notation(): string {
     this.ctx.meter.count('Range.getA1Notation');
     return a1Notation(this.ref.row, this.ref.col, this.ref.rows, this.ref.cols);
+  }
+
+  /** reference/spreadsheet/range#createTextFinder(String): a text finder over this range's cells. */
+  createTextFinder(findText: string): GoogleAppsScript.Spreadsheet.TextFinder {
+    this.ctx.meter.count('Range.createTextFinder');
+    if (typeof findText !== 'string') signatureMismatch(this.ctx, [findText], 'SpreadsheetApp.Range.createTextFinder');
+    return gas(new EmuTextFinder(this.ctx, this.ref, findText));
   }
 
   getSheet(): GoogleAppsScript.Spreadsheet.Sheet {

@@ -17,6 +17,7 @@ export class EmuSpreadsheet
       | 'rename'
       | 'getUrl'
       | 'getSpreadsheetTimeZone'
+      | 'setSpreadsheetTimeZone'
       | 'getSheetByName'
       | 'getSheets'
       | 'insertSheet'
@@ -69,6 +70,17 @@ export class EmuSpreadsheet
   getSpreadsheetTimeZone(): string {
     this.ctx.meter.count('Spreadsheet.getSpreadsheetTimeZone');
     return callSheets<SpreadsheetInfo>(this.ctx, 'open', this.id).timeZone;
+  }
+
+  /**
+   * reference/spreadsheet/spreadsheet#setSpreadsheetTimeZone(timezone): "Sets the time zone for the
+   * spreadsheet", given in "long" format (e.g. "America/New_York"). Date-time cells keep their wall-clock
+   * reading, so the instants getValues hands back move with the zone (emulator/model/apply.ts).
+   */
+  setSpreadsheetTimeZone(timezone: string): void {
+    this.ctx.meter.count('Spreadsheet.setSpreadsheetTimeZone');
+    if (typeof timezone !== 'string') signatureMismatch(this.ctx, [timezone], 'SpreadsheetApp.Spreadsheet.setSpreadsheetTimeZone');
+    callSheets(this.ctx, 'setTimeZone', this.id, timezone);
   }
 
   /** The leftmost sheet with that name, or null when there is none. */

@@ -2,7 +2,7 @@
 // their status kind, the rules of the employee's rule set, and the neutral spans that concern them.
 import type { PlannedBreak, TodaySchedule } from '../../../../common/api.ts';
 import type { EntrySource, StatusKind } from '../../../../common/status.ts';
-import type { Rule, Status } from '../../store/rows.ts';
+import type { Rule, Status } from '../model.ts';
 import { segments } from '../timeline.ts';
 import { scheduleOf } from '../today.ts';
 import { MINUTE_MS, neutralSpans, type Span } from './spans.ts';

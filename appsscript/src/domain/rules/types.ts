@@ -1,7 +1,7 @@
 // The shapes of the rules domain: what one employee's day looks like to the rules, what a violation is,
 // neutral periods, and the Daily row. Pure data: times are epoch ms, dates 'yyyy-MM-dd' in the
 // spreadsheet's time zone, minutes are minutes.
-import type { DayEntry, Rule, Shift, Status } from '../../store/rows.ts';
+import type { DayEntry, Rule, Shift, Status } from '../model.ts';
 import type { ZonedTime } from '../calendar.ts';
 
 export { VIOLATION_TYPES, type ViolationType } from '../../../../common/violations.ts';

@@ -1,0 +1,69 @@
+// The admin console's one RPC: adminRpc(op, payload) from every sidebar and dialog, on the one dispatcher
+// (http/dispatch.ts), with the Apps Script services of this execution. The guard (gas/guard.ts) has already
+// let only admins and leads in; here each op's own role (common/admin-api.ts ADMIN_OP_ROLES) is checked.
+import { adminSchemas, ADMIN_OP_ROLES, type AdminOp } from '../../../common/admin-api.ts';
+import type { Envelope } from '../../../common/envelope.ts';
+import type { Caller } from '../domain/access.ts';
+import { dispatchValue } from '../http/dispatch.ts';
+import { Forbidden } from '../errors.ts';
+import { ADMIN_HANDLERS } from '../services/admin/ops.ts';
+import type { AdminDeps } from '../services/admin/deps.ts';
+import { openTables, type Tables } from '../store/tables.ts';
+import { scheduleWindow, type ReferenceData } from '../store/reference.ts';
+import { gasSheetPort } from './sheet-port.ts';
+import { invalidateReferenceCache, loadReference } from './reference-cache.ts';
+import { calendarFor, type Calendar } from './calendar.ts';
+import { spreadsheetTimeZone } from './environment.ts';
+import { exclusive } from './api-wiring.ts';
+import { installTriggersNow } from './triggers.ts';
+import { doctorFacts } from './doctor-facts.ts';
+import { lazy } from './lazy.ts';
+
+export function adminRpc(caller: Caller, op: unknown, payload: unknown): Envelope<object> {
+  const deps = adminDeps(caller, Date.now());
+  return dispatchValue<AdminOp>(
+    op,
+    payload,
+    {
+      schemas: adminSchemas,
+      authorize: (known) => {
+        if (ADMIN_OP_ROLES[known] === 'admin' && caller.role !== 'admin') {
+          throw new Forbidden(`Only an admin may use ${known}`, `${known} доступно только администратору`, { op: known });
+        }
+      },
+      handle: (known, req) => (ADMIN_HANDLERS[known] as (d: AdminDeps, r: unknown) => object)(deps, req),
+    },
+    (m) => console.error(m),
+  );
+}
+
+export function adminDeps(caller: Caller, now: number): AdminDeps {
+  const calendar = lazy<Calendar>(() => calendarFor(spreadsheetTimeZone()));
+  const port = lazy(() => gasSheetPort());
+  const tables = (): Tables => openTables(port(), { timeZone: calendar().timeZone, formatDate: calendar().format });
+  const reference = lazy<ReferenceData>(() => loadReference(tables(), scheduleWindow(calendar().dateOf(now))));
+  const props = lazy(() => PropertiesService.getScriptProperties());
+  return {
+    caller,
+    now,
+    get port() {
+      return port();
+    },
+    cells: { formatDate: (ms, pattern) => calendar().format(ms, pattern) },
+    tables,
+    reference,
+    withLock: exclusive,
+    invalidateReference: () => invalidateReferenceCache(),
+    dateOf: (ms) => calendar().dateOf(ms),
+    secrets: {
+      isSet: (name) => (props().getProperty(name) ?? '') !== '',
+      set: (name, value) => void props().setProperty(name, value),
+    },
+    spreadsheet: {
+      timeZone: () => SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone(),
+      setTimeZone: (zone) => void SpreadsheetApp.getActiveSpreadsheet().setSpreadsheetTimeZone(zone),
+    },
+    reinstallTriggers: (settings) => void installTriggersNow(settings),
+    doctorFacts: (o) => doctorFacts(o),
+  };
+}

@@ -1,0 +1,36 @@
+// What every admin operation is given: who calls, the clock, the sheet, the script lock and the caches.
+// gas/admin-wiring.ts builds it from the Apps Script services; tests build it over the emulator.
+import type { Caller } from '../../domain/access.ts';
+import type { SheetPort } from '../../store/port.ts';
+import type { CellContext } from '../../store/cells.ts';
+import type { Tables } from '../../store/tables.ts';
+import type { ReferenceData } from '../../store/reference.ts';
+import type { DoctorFacts } from './doctor.ts';
+
+export interface AdminDeps {
+  caller: Caller;
+  now: number;
+  port: SheetPort;
+  cells: CellContext;
+  /** Fresh typed tables (one per lock scope). */
+  tables(): Tables;
+  /** Reference data as the requests see it (the cache), for lookups that need no fresh read. */
+  reference(): ReferenceData;
+  withLock<T>(work: () => T): T;
+  /** After a save: the employee page and the bot must see the change at once. */
+  invalidateReference(): void;
+  /** 'yyyy-MM-dd' of an instant in the spreadsheet's time zone. */
+  dateOf(ms: number): string;
+  secrets: {
+    isSet(name: string): boolean;
+    set(name: string, value: string): void;
+  };
+  spreadsheet: {
+    timeZone(): string;
+    setTimeZone(zone: string): void;
+  };
+  /** Re-installs the triggers after a setting that shapes them changed (idempotent); `settings` as just written. */
+  reinstallTriggers(settings?: ReadonlyMap<string, string>): void;
+  /** What the doctor looks at besides the tabs (triggers, web app, quotas, the bot). */
+  doctorFacts(o: { testChatId?: string; settings: ReadonlyMap<string, string> }): DoctorFacts;
+}

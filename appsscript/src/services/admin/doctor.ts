@@ -1,0 +1,311 @@
+// The doctor: everything that has to be right for the product to work, checked in one go, each problem with
+// what fixes it (a screen of the console or an item of the menu). What it looks at: the schema version of
+// every tab against schema.ts, the triggers installed and their last runs, the web-app URL, the bot (its
+// settings, and when a chat is given, a test message through the very push the alerts use), MailApp's quota
+// for the day, and every row of the hand-edited tabs that cannot be used (the Health screen's list). Never
+// Log, and six sheet calls at most: the guard's owner lookup, Settings, and Employees, Groups, Statuses and
+// Rules read fresh from the tabs. The Schedule's rows come from the reference cache instead (every save
+// and every hand edit drops it, so it is the tab as it is): Schedule is the one reference tab that grows
+// with time, and reading it whole would be the doctor's largest read and a seventh call. The rest is Apps
+// Script's own facts, which gas/doctor-facts.ts gathers.
+import type { AdminParsed, AdminReplies, DoctorCheck } from '../../../../common/admin-api.ts';
+import { TAB_ORDER, TABS, type TabName } from '../../store/schema.ts';
+import type { RowIssue } from '../../domain/model.ts';
+import { crossCheck, scheduleWindow } from '../../store/reference.ts';
+import type { RowsRead } from '../../store/tables.ts';
+import { MissingTab, HeaderMismatch } from '../../store/errors.ts';
+import { ruPlural } from '../../../../common/rule-text.ts';
+import { versionKey } from '../setup.ts';
+import type { AdminDeps } from './deps.ts';
+
+/** What a time-driven trigger records about its latest run (gas/doctor-facts.ts recordTriggerRun). */
+export interface TriggerRun {
+  at: number;
+  ok: boolean;
+  /** Why it failed, shortened. */
+  error?: string;
+}
+
+/** What the doctor needs from Apps Script besides the tabs (gas/doctor-facts.ts gathers it). */
+export interface DoctorFacts {
+  triggers: {
+    /** What installTriggers would make now from the settings: the handler, its schedule, how often it runs. */
+    wanted: { handler: string; schedule: string; everyMs: number }[];
+    /** The project's triggers as ScriptApp.getProjectTriggers lists them. */
+    installed: { handler: string; id: string }[];
+    /** What installTriggers recorded it made, by handler (its trigger id and schedule). */
+    made: Record<string, { id: string; spec: string }>;
+    /** The latest run each handler recorded, by handler. */
+    runs: Record<string, TriggerRun>;
+  };
+  /** ScriptApp.getService().getUrl(); null when the script is not deployed as a web app. */
+  webAppUrl: string | null;
+  /** MailApp.getRemainingDailyQuota(); null when Apps Script would not say. */
+  mailQuota: number | null;
+  bot: {
+    /** Settings bot_url ('' when alerts are only pulled by the bot). */
+    url: string;
+    /** Script Property BOT_SHARED_SECRET is set. */
+    secretSet: boolean;
+    /** The test message, when a chat was given: delivered, or why not. */
+    test: { chatId: string; delivered: boolean; error?: string } | null;
+  };
+}
+
+type Text = { ru: string; en: string };
+const t = (en: string, ru: string): Text => ({ en, ru });
+
+const FIX_SETUP = { action: 'setupFromMenu', ...t('Menu: Set up the spreadsheet', 'Меню: Настроить таблицу') };
+const FIX_TRIGGERS = { action: 'installTriggersFromMenu', ...t('Menu: Install triggers', 'Меню: Установить триггеры') };
+const FIX_SETTINGS = { screen: 'Settings', ...t('Open Settings', 'Откройте «Настройки»') };
+/** Where each hand-edited tab's rows are put right. */
+const FIX_ROWS: Partial<Record<TabName, DoctorCheck['fix']>> = {
+  Employees: { screen: 'People', ...t('Open People', 'Откройте «Сотрудники»') },
+  Groups: { screen: 'Groups', ...t('Open Groups', 'Откройте «Группы»') },
+  Statuses: { screen: 'Statuses', ...t('Open Statuses', 'Откройте «Статусы»') },
+  Rules: { screen: 'Rules', ...t('Open Break rules', 'Откройте «Правила перерывов»') },
+  Schedule: t('Correct the rows in the Schedule tab', 'Исправьте строки во вкладке Schedule'),
+};
+/** At most this many rows are listed per tab; the count says how many more. */
+const LISTED_ISSUES = 5;
+/** A run this much later than its trigger's period is overdue (the platform may start a run minutes late). */
+const LATE_FACTOR = 2;
+/** Below this many emails left today, login codes by email may run out. */
+const LOW_MAIL_QUOTA = 20;
+
+export function runDoctor(deps: AdminDeps, req: AdminParsed<'doctor.run'>): AdminReplies['doctor.run'] {
+  const tables = deps.tables();
+  const settings = tables.settings();
+  const facts = deps.doctorFacts({ testChatId: req.test_chat_id === '' ? undefined : req.test_chat_id, settings });
+  return {
+    checks: [schemaCheck(deps, settings), ...triggerChecks(deps.now, facts), webAppCheck(facts), ...botChecks(facts), mailCheck(facts), ...rowChecks(deps)],
+    at: deps.now,
+  };
+}
+
+function schemaCheck(deps: AdminDeps, settings: ReadonlyMap<string, string>): DoctorCheck {
+  const problems: Text[] = [];
+  let newer = false;
+  for (const tab of TAB_ORDER) {
+    const want = TABS[tab].version;
+    const recorded = Number(settings.get(versionKey(tab)));
+    if (!deps.port.hasTab(TABS[tab].name)) problems.push(t(`${tab}: missing`, `${tab}: вкладки нет`));
+    else if (!Number.isInteger(recorded) || recorded < 1) problems.push(t(`${tab}: no version recorded (v${want} expected)`, `${tab}: версия не записана (нужна v${want})`));
+    else if (recorded < want) problems.push(t(`${tab}: v${recorded}, v${want} expected`, `${tab}: v${recorded}, нужна v${want}`));
+    else if (recorded > want) {
+      newer = true;
+      problems.push(t(`${tab}: v${recorded} is newer than this script (v${want})`, `${tab}: v${recorded} новее этого скрипта (v${want})`));
+    }
+  }
+  if (problems.length === 0) {
+    return { id: 'schema', state: 'ok', title: t('Tabs and their versions', 'Вкладки и их версии'), detail: t(`All ${TAB_ORDER.length} tabs are at their versions`, `Все ${TAB_ORDER.length} вкладок в актуальной версии`) };
+  }
+  // A sheet newer than the script is fixed by deploying the newer script, not by Set up.
+  return {
+    id: 'schema',
+    state: 'fail',
+    title: t('Tabs and their versions', 'Вкладки и их версии'),
+    detail: join(problems),
+    fix: newer ? t('Deploy the latest version of the script (docs/deploying.md)', 'Разверните последнюю версию скрипта (docs/deploying.md)') : FIX_SETUP,
+  };
+}
+
+function triggerChecks(now: number, facts: DoctorFacts): DoctorCheck[] {
+  const { wanted, installed, made, runs } = facts.triggers;
+  const title = t('Triggers', 'Триггеры');
+  const problems: Text[] = [];
+  for (const w of wanted) {
+    const mine = installed.filter((i) => i.handler === w.handler);
+    const ru = scheduleRu(w.schedule);
+    if (mine.length === 0) problems.push(t(`${w.handler}: not installed`, `${w.handler}: не установлен`));
+    else if (mine.length > 1) problems.push(t(`${w.handler}: installed ${mine.length} times`, `${w.handler}: установлен ${mine.length} ${ruPlural(mine.length, 'раз', 'раза', 'раз')}`));
+    else if (made[w.handler]?.id !== mine[0].id || made[w.handler]?.spec !== w.schedule) {
+      problems.push(t(`${w.handler}: not on its schedule (${w.schedule})`, `${w.handler}: не по своему расписанию (${ru})`));
+    }
+  }
+  const installedCheck: DoctorCheck =
+    problems.length === 0
+      ? { id: 'triggers', state: 'ok', title, detail: join(wanted.map((w) => t(`${w.handler}: ${w.schedule}`, `${w.handler}: ${scheduleRu(w.schedule)}`))) }
+      : { id: 'triggers', state: 'fail', title, detail: join(problems), fix: FIX_TRIGGERS };
+  const runChecks = wanted.map((w): DoctorCheck => {
+    const run = runs[w.handler];
+    const id = `trigger_run.${w.handler}`;
+    const runTitle = t(`Last run of ${w.handler}`, `Последний запуск ${w.handler}`);
+    const isInstalled = installed.some((i) => i.handler === w.handler);
+    if (!run) {
+      return {
+        id,
+        state: 'warn',
+        title: runTitle,
+        detail: isInstalled ? t('It has not run yet (a daily trigger first runs at its hour)', 'Ещё не запускался (ежедневный — в свой час)') : t('It has never run: it is not installed', 'Ни разу не запускался: он не установлен'),
+        ...(isInstalled ? {} : { fix: FIX_TRIGGERS }),
+      };
+    }
+    const ago = agoText(now - run.at);
+    if (!run.ok) {
+      return {
+        id,
+        state: 'fail',
+        title: runTitle,
+        detail: t(`Failed ${ago.en}: ${run.error ?? 'no reason recorded'}`, `Сбой ${ago.ru}: ${run.error ?? 'причина не записана'}`),
+        fix: t('Fix the cause named above; the next run retries', 'Устраните названную причину; следующий запуск повторит работу'),
+      };
+    }
+    if (now - run.at > LATE_FACTOR * w.everyMs) {
+      return {
+        id,
+        state: 'warn',
+        title: runTitle,
+        detail: t(`Last ran ${ago.en}, but it should run ${w.schedule}`, `Последний раз ${ago.ru}, а должен: ${scheduleRu(w.schedule)}`),
+        // Runs stopped without a failure recorded: the trigger is gone or disabled, or runs are killed at 6 minutes.
+        fix: FIX_TRIGGERS,
+      };
+    }
+    return { id, state: 'ok', title: runTitle, detail: t(`Ran ${ago.en}`, `Запускался ${ago.ru}`) };
+  });
+  return [installedCheck, ...runChecks];
+}
+
+function webAppCheck(facts: DoctorFacts): DoctorCheck {
+  const title = t('Web app', 'Веб-приложение');
+  if (!facts.webAppUrl) {
+    return {
+      id: 'web_app',
+      state: 'fail',
+      title,
+      detail: t('The script is not deployed as a web app: employees have no page to sign in to', 'Скрипт не развёрнут как веб-приложение: сотрудникам негде войти'),
+      fix: t('Deploy > New deployment > Web app (docs/deploying.md)', 'Развернуть > Новое развёртывание > Веб-приложение (docs/deploying.md)'),
+    };
+  }
+  return { id: 'web_app', state: 'ok', title, detail: t(facts.webAppUrl, facts.webAppUrl) };
+}
+
+function botChecks(facts: DoctorFacts): DoctorCheck[] {
+  const { url, secretSet, test } = facts.bot;
+  const title = t('Telegram bot', 'Telegram-бот');
+  const out: DoctorCheck[] = [];
+  if (!secretSet) {
+    out.push({
+      id: 'bot',
+      state: 'fail',
+      title,
+      detail: t('BOT_SHARED_SECRET is not set: the bot can neither pull alerts nor be pushed to', 'Не задан BOT_SHARED_SECRET: бот не может ни забирать оповещения, ни получать их'),
+      fix: FIX_SETTINGS,
+    });
+  } else if (url === '') {
+    out.push({ id: 'bot', state: 'ok', title, detail: t('No bot_url: the bot pulls alerts from the Outbox itself', 'bot_url не задан: бот сам забирает оповещения из Outbox') });
+  } else {
+    out.push({ id: 'bot', state: 'ok', title, detail: t(`Alerts are pushed to ${url}`, `Оповещения отправляются на ${url}`) });
+  }
+  if (test) {
+    const testTitle = t(`Test message to chat ${test.chatId}`, `Тестовое сообщение в чат ${test.chatId}`);
+    if (test.delivered) {
+      out.push({ id: 'bot_test', state: 'ok', title: testTitle, detail: t('Delivered: the bot is reachable and its token works', 'Доставлено: бот доступен, токен действует') });
+    } else {
+      const reason = test.error ?? 'no reason given';
+      // Unreachable or refused by the bot: its address or the shared secret; refused by Telegram: the token or the chat.
+      const atBot = url === '' || !secretSet || /^(bot unreachable|HTTP \d+|the bot answered)/.test(reason);
+      out.push({
+        id: 'bot_test',
+        state: 'fail',
+        title: testTitle,
+        detail: t(`Not delivered: ${reason}`, `Не доставлено: ${reason}`),
+        fix: atBot
+          ? FIX_SETTINGS
+          : t('Check TELEGRAM_BOT_TOKEN where the bot runs, and that the bot is in that chat', 'Проверьте TELEGRAM_BOT_TOKEN там, где работает бот, и что бот есть в этом чате'),
+      });
+    }
+  }
+  return out;
+}
+
+function mailCheck(facts: DoctorFacts): DoctorCheck {
+  const title = t('Email quota today', 'Лимит писем на сегодня');
+  const left = facts.mailQuota;
+  if (left === null) return { id: 'mail_quota', state: 'warn', title, detail: t('Apps Script did not say', 'Apps Script не ответил') };
+  const detail = t(`${left} emails left`, `Осталось писем: ${left}`);
+  if (left <= 0) {
+    return { id: 'mail_quota', state: 'fail', title, detail: t(`${detail.en}: login codes go by Telegram only until tomorrow`, `${detail.ru}: коды входа до завтра только через Telegram`) };
+  }
+  return { id: 'mail_quota', state: left < LOW_MAIL_QUOTA ? 'warn' : 'ok', title, detail };
+}
+
+/**
+ * Each hand-edited tab's rows that cannot be used, as the Health screen lists them. A tab that cannot be read
+ * at all (missing, its header moved) is one problem fixed by Set up; the cross-tab checks (a group nobody
+ * defined, a rule of an unknown status) need every tab read, so they wait until all can be.
+ */
+function rowChecks(deps: AdminDeps): DoctorCheck[] {
+  const tables = deps.tables();
+  const unreadable: DoctorCheck[] = [];
+  const read = <T>(tab: TabName, f: () => RowsRead<T>): RowsRead<T> | null => {
+    try {
+      return f();
+    } catch (e) {
+      if (!(e instanceof MissingTab || e instanceof HeaderMismatch)) throw e;
+      // The cached reference fails on any of its tabs: each is reported by its own read.
+      if (e.tab !== TABS[tab].name) return null;
+      unreadable.push({ id: `rows.${tab}`, state: 'fail', title: t(`Rows of ${tab}`, `Строки ${tab}`), detail: t(e.english, e.russian), fix: FIX_SETUP });
+      return null;
+    }
+  };
+  const employees = read('Employees', () => tables.employees());
+  const groups = read('Groups', () => tables.groups());
+  const statuses = read('Statuses', () => tables.statuses());
+  const rules = read('Rules', () => tables.rules());
+  const cached = read('Schedule', () => {
+    const reference = deps.reference();
+    return { rows: [], sheetRows: [], issues: reference.issues.filter((i) => i.tab === TABS.Schedule.name) };
+  });
+  let issues: RowIssue[];
+  if (employees && groups && statuses && rules) {
+    // The shifts were checked against Employees and Statuses when the cache was filled; the rest here.
+    const none = { rows: [], sheetRows: [], issues: [] };
+    issues = [...crossCheck(employees, groups, statuses, rules, none, scheduleWindow(deps.dateOf(deps.now))).issues, ...(cached?.issues ?? [])];
+  } else issues = [employees, groups, statuses, rules, cached].flatMap((r) => r?.issues ?? []);
+  const byTab = new Map<string, RowIssue[]>();
+  for (const i of issues) byTab.set(i.tab, [...(byTab.get(i.tab) ?? []), i]);
+  const checks = [...byTab].map(([tab, list]): DoctorCheck => {
+    const shown = list.slice(0, LISTED_ISSUES).map((i) => rowText(i));
+    const more = list.length - shown.length;
+    const lines = more > 0 ? [...shown, t(`and ${more} more`, `и ещё ${more}`)] : shown;
+    const fix = FIX_ROWS[tab as TabName] ?? t(`Correct the rows in the ${tab} tab`, `Исправьте строки во вкладке ${tab}`);
+    return { id: `rows.${tab}`, state: 'warn', title: t(`Rows of ${tab} with problems: ${list.length}`, `Строки ${tab} с ошибками: ${list.length}`), detail: join(lines), fix };
+  });
+  if (unreadable.length === 0 && checks.length === 0) {
+    return [{ id: 'rows', state: 'ok', title: t('Rows of the edited tabs', 'Строки редактируемых вкладок'), detail: t('Every row can be used', 'Все строки в порядке') }];
+  }
+  return [...unreadable, ...checks];
+}
+
+/** Issue messages are already "English / Русский" (store/validate.ts). */
+function rowText(i: RowIssue): Text {
+  const [en, ru] = splitMessage(i.message);
+  return t(`row ${i.row}, ${i.column}: ${en}`, `строка ${i.row}, ${i.column}: ${ru}`);
+}
+
+function splitMessage(message: string): [string, string] {
+  const at = message.indexOf(' / ');
+  return at < 0 ? [message, message] : [message.slice(0, at), message.slice(at + 3)];
+}
+
+function join(lines: readonly Text[]): Text {
+  return { en: lines.map((l) => l.en).join('; '), ru: lines.map((l) => l.ru).join('; ') };
+}
+
+/** "every 5 min" / "daily 03:00 Europe/Moscow" (gas/triggers.ts specKey) in Russian. */
+function scheduleRu(schedule: string): string {
+  const every = /^every (\d+) min$/.exec(schedule);
+  if (every) return every[1] === '1' ? 'каждую минуту' : `каждые ${every[1]} мин`;
+  const daily = /^daily (\d\d:\d\d) (.+)$/.exec(schedule);
+  return daily ? `ежедневно в ${daily[1]} (${daily[2]})` : schedule;
+}
+
+function agoText(ms: number): Text {
+  const minutes = Math.max(0, Math.round(ms / 60_000));
+  if (minutes < 1) return t('just now', 'только что');
+  if (minutes < 120) return t(`${minutes} min ago`, `${minutes} мин назад`);
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return t(`${hours} h ago`, `${hours} ч назад`);
+  return t(`${Math.round(hours / 24)} days ago`, `${Math.round(hours / 24)} дн. назад`);
+}

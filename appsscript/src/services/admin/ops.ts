@@ -1,0 +1,31 @@
+// The admin console's ops on the one dispatcher: each op of common/admin-api.ts and its use case. Wiring
+// only; the role check (ADMIN_OP_ROLES) runs in the dispatcher before any of these.
+import type { AdminOp, AdminParsed, AdminReplies } from '../../../../common/admin-api.ts';
+import type { AdminDeps } from './deps.ts';
+import { deactivatePerson, importPeople, listPeople, revokeSessions, savePerson } from './people.ts';
+import { listGroups, saveGroup } from './groups.ts';
+import { listStatuses, saveStatus } from './statuses.ts';
+import { listRules, saveRules } from './rules.ts';
+import { getSettings, saveSettings } from './settings.ts';
+import { listAudit } from './audit-list.ts';
+import { runDoctor } from './doctor.ts';
+
+export type AdminHandlers = { [K in AdminOp]: (deps: AdminDeps, req: AdminParsed<K>) => AdminReplies[K] };
+
+export const ADMIN_HANDLERS: AdminHandlers = {
+  'people.list': listPeople,
+  'people.save': savePerson,
+  'people.deactivate': deactivatePerson,
+  'people.revoke': revokeSessions,
+  'people.import': importPeople,
+  'groups.list': (deps) => listGroups(deps),
+  'groups.save': saveGroup,
+  'statuses.list': (deps) => listStatuses(deps),
+  'statuses.save': saveStatus,
+  'rules.list': (deps) => listRules(deps),
+  'rules.save': saveRules,
+  'settings.get': (deps) => getSettings(deps),
+  'settings.save': saveSettings,
+  'audit.list': listAudit,
+  'doctor.run': runDoctor,
+};

@@ -1,0 +1,82 @@
+// The archive cut after each of its service calls (three chunks over three months, so every step of a
+// block's move is cut somewhere), then the next trigger runs: checkBreaks first, which must read exactly the
+// Log rows it had not read yet whatever the archive did to the row numbers, then the archive's watchdog and
+// continuations until done. Every Log row ends in exactly one place (Log or its month's archive), and the
+// Log row numbers kept by checkBreaks and the rollover still point at the same entries.
+import { describe, expect, it } from 'vitest';
+import { runCheckBreaks } from '../../appsscript/src/gas/bot-wiring.ts';
+import { ARCHIVE_DEFAULTS, WATCHDOG_AFTER_MS } from '../../appsscript/src/domain/archive-plan.ts';
+import { readState, stateSettings } from '../../appsscript/src/services/violations.ts';
+import type { LogRow } from '../../appsscript/src/domain/model.ts';
+import type { CheckBreaksReport } from '../../appsscript/src/services/check-breaks.ts';
+import { CUTOFF, inProcessArchive, type InProcessArchive } from '../archive/fixtures/in-process.ts';
+import { logRows, monthOf } from '../archive/fixtures/log-rows.ts';
+import { cutAtEveryCall } from './harness.ts';
+
+const ROWS = logRows(120, Date.UTC(2026, 7, 20), Date.UTC(2026, 10, 23, 12));
+const OLD = ROWS.filter((r) => r.received_at < CUTOFF);
+const CHUNK = 30;
+/** checkBreaks has read the Log up to 5 rows before its end; the rollover's row numbers of two dates. */
+const UNREAD = 5;
+const LROWS = { '2026-11-23': ROWS.length + 1 - 30, '2026-11-24': ROWS.length + 1 - 12 };
+
+interface World extends InProcessArchive {
+  check?: CheckBreaksReport;
+}
+
+const home = (r: LogRow) => (r.received_at < CUTOFF ? `WTT Archive ${monthOf(r.at)}` : 'Log');
+const idAt = (row: number) => ROWS[row - 2].entry_id;
+
+function build(): World {
+  const a = inProcessArchive(ROWS) as World;
+  const { tables } = a.open();
+  const state = readState(new Map());
+  state.lrows = { ...LROWS };
+  const settings = new Map([['checkbreaks.log_row', String(ROWS.length + 1 - UNREAD)], ...stateSettings(state, new Map())]);
+  tables.setSettings(settings);
+  a.world.newExecution();
+  return a;
+}
+
+const run = (a: World) => a.runHere({ chunkRows: CHUNK });
+
+/** The next triggers: checkBreaks (every few minutes), then the archive's watchdog and continuations. */
+function retry(a: World): void {
+  a.world.clock.advance(60_000);
+  a.world.newExecution();
+  a.check = runCheckBreaks(a.world.clock.now());
+  a.world.clock.advance(WATCHDOG_AFTER_MS);
+  for (let i = 0; i < 10; i++) {
+    if (a.run({ chunkRows: CHUNK }).status === 'done') return;
+    a.world.clock.advance(ARCHIVE_DEFAULTS.continueAfterMs + 1000);
+  }
+  throw new Error('the archive did not finish in 10 runs');
+}
+
+function check(a: World): void {
+  const places = a.places();
+  const wrong = ROWS.filter((r) => JSON.stringify(places.get(r.entry_id)) !== JSON.stringify([home(r)])).map((r) => `${r.entry_id}: ${JSON.stringify(places.get(r.entry_id) ?? [])}`);
+  expect(wrong, 'rows lost, doubled or misplaced').toEqual([]);
+  expect(a.state()).toMatchObject({ inFlight: null, removed: OLD.length, lease: null });
+  // checkBreaks read the rows it had not read, no fewer (a stale checkpoint) and no more (one moved twice).
+  expect(a.check!.log_rows, 'Log rows read by checkBreaks').toBe(UNREAD);
+  const settings = a.open().tables.settings();
+  const log = a.logIds();
+  expect(Number(settings.get('checkbreaks.log_row')), 'checkBreaks checkpoint').toBe(log.length + 1);
+  const lrows = readState(settings).lrows;
+  for (const [date, row] of Object.entries(LROWS)) expect(log[lrows[date] - 2], `the rollover's row of ${date}`).toBe(idAt(row));
+  expect(settings.get('log.deleting') ?? '').toBe('');
+}
+
+describe('archive cut at every service call', () => {
+  it('every Log row in exactly one place, and the Log checkpoints still on their entries', () => {
+    const first = build();
+    const report = run(first);
+    expect(report).toMatchObject({ status: 'done', chunks: Math.ceil(OLD.length / CHUNK) });
+    expect(report.months.length).toBe(3);
+
+    const tried = cutAtEveryCall<World>({ build, run, retry, check });
+    expect(tried).toBeGreaterThan(100);
+    console.log(`archive: ${tried} cut points`);
+  });
+});
