@@ -27,7 +27,7 @@ let n = 0;
 const rid = () => `bench-${Date.now().toString(36)}-${++n}`;
 
 /** A realistic call of each op, in an order where each finds what it needs (a save after its list). */
-function payloads(): { [K in AdminOp]: () => AdminPayload<K> } {
+function payloads(): Partial<{ [K in AdminOp]: () => AdminPayload<K> }> {
   return {
     'people.list': () => ({}),
     'people.save': () => ({ email: `bench.new.${n}@example.com`, name: 'Bench New', group: 'support-l1', role: 'employee', request_id: rid() }),
@@ -52,6 +52,11 @@ function payloads(): { [K in AdminOp]: () => AdminPayload<K> } {
     'settings.save': () => ({ values: { retention_days: String(35 + (n % 2)) }, request_id: rid() }),
     'audit.list': () => ({ limit: 50 }),
     'doctor.run': () => ({}),
+    'floor.now': () => ({}),
+    'violations.list': () => ({ from: '2026-11-18', to: '2026-11-24' }),
+    'violations.day': () => ({ employee_id: 'e001', date: '2026-11-24' }),
+    'violations.resolve': () => ({ ids: ['none'], resolution: 'excused', note: 'bench', request_id: rid() }),
+    'status.set': () => ({ employee_id: 'e012', status: 'break', note: 'forgot to press break', request_id: rid() }),
   };
 }
 
@@ -75,7 +80,7 @@ async function measure(logRows: number, team: number, log: (m: string) => void):
     log(`Log ${logRows} rows, team ${members.length}`);
     const make = payloads();
     const out: AdminOpFigures[] = [];
-    for (const op of ADMIN_OPS) {
+    for (const op of ADMIN_OPS.filter((o) => o in make)) {
       // Warm the reference cache first, as a console in use has it: the op's own cost is what is measured.
       await runtime.run('adminRpc', ['people.list', {}], { kind: 'rpc', activeUser: OWNER });
       const r = await runtime.run('adminRpc', [op, (make[op] as () => unknown)()], { kind: 'rpc', activeUser: OWNER });
@@ -112,6 +117,7 @@ export const adminBench: Bench = {
       ];
     });
     const over = large.filter((f) => f.sheetCalls > ADMIN_SHEET_CALL_BUDGET).map((f) => f.op);
+    const unmeasured = ADMIN_OPS.filter((o) => !(o in payloads()));
     return {
       name: 'admin',
       title: this.title,
@@ -123,6 +129,7 @@ export const adminBench: Bench = {
           notes: [
             `Budget: at most ${ADMIN_SHEET_CALL_BUDGET} sheet calls per op; ${over.length === 0 ? 'every op is within it' : `over it: ${over.join(', ')}`}.`,
             '"flat": the op reads the same cells whatever the size of the Log (no op reads Log).',
+            ...(unmeasured.length ? [`Not measured here (no sample payload yet): ${unmeasured.join(', ')}.`] : []),
           ],
         },
       ],

@@ -7,5 +7,7 @@ import { storeBench } from './store.ts';
 import { clientBench } from './client.ts';
 import { checkBreaksBench } from './check-breaks.ts';
 import { adminBench } from './admin.ts';
+import { floorBench } from './floor.ts';
+import { scheduleBench } from './schedule.ts';
 
-export const BENCHES: readonly Bench[] = [runtimeBench, syncBench, loadBench, storeBench, clientBench, checkBreaksBench, adminBench];
+export const BENCHES: readonly Bench[] = [runtimeBench, syncBench, loadBench, storeBench, clientBench, checkBreaksBench, adminBench, floorBench, scheduleBench];

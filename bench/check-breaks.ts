@@ -96,7 +96,7 @@ interface CheckBreaksReport {
   delivery: { pushed: number } | null;
 }
 
-interface Member extends TeamMember {
+export interface Member extends TeamMember {
   deviceId: string;
   token: string;
   seq: number;
@@ -106,7 +106,7 @@ interface Member extends TeamMember {
 
 const DAY_MS = 24 * 3600_000;
 
-function atToday(now: number, timeZone: string, time: string): number {
+export function atToday(now: number, timeZone: string, time: string): number {
   const [h, m] = time.split(':').map(Number);
   const midnight = Math.floor(toWallMs(now, timeZone) / DAY_MS) * DAY_MS;
   return fromWallMs(midnight + (h * 60 + m) * 60_000, timeZone);
@@ -118,7 +118,7 @@ function atToday(now: number, timeZone: string, time: string): number {
  * own signToken with the script's signing key and the HMAC Utilities.computeHmacSha256Signature computes,
  * so the web app accepts it exactly as one it issued.
  */
-function mintTokens(runtime: Runtime, team: TeamMember[], expiresAt: number): Member[] {
+export function mintTokens(runtime: Runtime, team: TeamMember[], expiresAt: number): Member[] {
   const key = runtime.host.state.update((d) => (d.scriptProperties[TOKEN_SIGNING_KEY] ??= randomBytes(32).toString('base64url')));
   const hmac = (data: string, k: string) => createHmac('sha256', Buffer.from(k, 'utf8')).update(data, 'utf8').digest('base64url');
   return team.map((m, i) => {
@@ -128,7 +128,7 @@ function mintTokens(runtime: Runtime, team: TeamMember[], expiresAt: number): Me
 }
 
 /** Today's shift for every active employee who has none (the topped-up team), copied from the first one's. */
-function giveEveryoneAShift(store: MemoryWorkbookStore, team: TeamMember[], today: string): { start: string } {
+export function giveEveryoneAShift(store: MemoryWorkbookStore, team: TeamMember[], today: string): { start: string } {
   const shifts = readRecords(store, 'Schedule').filter((s) => s.date === today);
   const template = shifts.find((s) => s.employee_id === team[0].id) ?? shifts[0];
   if (!template) throw new Error(`seedDemoData made no shift for ${today}`);
@@ -185,7 +185,7 @@ async function inPool<T>(items: readonly T[], limit: number, work: (item: T) => 
  * production: the first request after it expires refreshes it). A member's entries are 20 s apart, the last
  * one at its request.
  */
-async function syncBatch(runtime: Runtime, members: Member[], from: number, to: number, statusesOf: (m: Member, index: number) => string[]): Promise<number> {
+export async function syncBatch(runtime: Runtime, members: Member[], from: number, to: number, statusesOf: (m: Member, index: number) => string[]): Promise<number> {
   let rows = 0;
   const slots = Math.min(SYNC_SLOTS, members.length);
   for (let slot = 0; slot < slots; slot++) {

@@ -6,12 +6,16 @@ import * as v from 'valibot';
 import type { ApiError } from './envelope.ts';
 import { ROLES, STATUS_KINDS, type Role, type StatusKind } from './status.ts';
 import { MAX_ID_CHARS } from './limits.ts';
+import { storedText } from './text.ts';
 
 // ---- building blocks ----
 
 const id = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(MAX_ID_CHARS), v.regex(/^[\w.:-]+$/, 'only letters, digits and . _ : -'));
 const email = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(254), v.email('not an email address'));
-const name = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1, 'required'), v.maxLength(max));
+/** Text people type, under the one text rule (common/text.ts): what is saved is what reads back. */
+const typed = () => v.pipe(v.string(), v.transform(storedText), v.trim());
+const name = (max: number) => v.pipe(typed(), v.minLength(1, 'required'), v.maxLength(max));
+const reason = () => v.pipe(typed(), v.minLength(1, 'a reason is required'), v.maxLength(500));
 const minutes = (max: number) => v.nullable(v.pipe(v.number(), v.integer('a whole number'), v.minValue(0, 'not negative'), v.maxValue(max)));
 const chatId = v.pipe(v.string(), v.trim(), v.regex(/^(-?\d{1,20})?$/, 'a Telegram chat id (digits, may start with -)'));
 /** What the client read (a record's `version`); a save against another version is a conflict. */
@@ -98,8 +102,16 @@ export interface AuditRecord {
 }
 
 /** Settings an admin edits in the console (the Settings tab's keys), with their current values. */
-export const SETTING_KEYS = ['check_interval_minutes', 'retention_days', 'bot_url', 'alert_chat_id'] as const;
+export const SETTING_KEYS = ['check_interval_minutes', 'retention_days', 'bot_url', 'alert_chat_id', 'floor_refresh_seconds'] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
+/** What a blank setting means: the server uses these, the Settings screen shows them ("Default (5 min)"). */
+export const SETTING_DEFAULTS: Record<SettingKey, string> = {
+  check_interval_minutes: '5',
+  retention_days: '35',
+  bot_url: '',
+  alert_chat_id: '',
+  floor_refresh_seconds: '30',
+};
 /** Secrets live in Script Properties: they can be set or replaced, never read back. */
 export const SECRET_NAMES = ['TELEGRAM_BOT_TOKEN', 'BOT_SHARED_SECRET'] as const;
 export type SecretName = (typeof SECRET_NAMES)[number];
@@ -114,6 +126,207 @@ export interface DoctorCheck {
   fix?: { screen?: string; action?: string; ru: string; en: string };
 }
 
+/** One person on shift now, as the live floor shows them (issue: the live floor). */
+export interface FloorRow {
+  employee_id: string;
+  name: string;
+  group: string;
+  /** The status code now; '' when they have not signed in today. */
+  status: string;
+  /** Since when (epoch ms); null without a status today. */
+  since: number | null;
+  /** Minutes over the limit of the break or lunch they are on, at `at`; 0 when not over. */
+  over_minutes: number;
+  /** The limit in minutes of the status they are on (from Rules), so a page can count on by itself. */
+  limit_minutes: number | null;
+  /** The planned break or lunch the current status belongs to, if any. */
+  planned: { status: string; start: number; end: number } | null;
+  shift_start: number;
+  shift_end: number;
+  /** ok; over (a break past its limit); late (shift started, not signed in); missing (not in at all, past the grace). */
+  state: 'ok' | 'over' | 'late' | 'missing';
+}
+
+export interface FloorGroup {
+  name: string;
+  on_break: number;
+  /** Groups.max_concurrent_breaks; null: no cap. */
+  cap: number | null;
+  working: number;
+  missing: number;
+  on_shift: number;
+  /** Adherence so far today over the group's people on shift (0..100); null before anyone's shift began. */
+  adherence_pct: number | null;
+}
+
+export interface ViolationRecord {
+  id: string;
+  date: string;
+  employee_id: string;
+  name: string;
+  group: string;
+  type: string;
+  planned: string;
+  actual: string;
+  over_minutes: number;
+  detected_at: number | null;
+  resolution: 'open' | 'excused' | 'confirmed';
+  resolved_by: string;
+  note: string;
+}
+
+// ---- the schedule: the editor, importing a roster grid, the break planner (issue 10) ----
+
+/** A day that is not a shift, as the Schedule's `day` column says it. */
+export const DAY_KINDS = ['off', 'vacation', 'sick'] as const;
+export type DayKind = (typeof DAY_KINDS)[number];
+
+/** A planned break; `fixed`: placed by hand, so the planner never moves it. */
+export interface ScheduleBreak {
+  status: string;
+  /** 'HH:mm'; on a night shift a time before the start is on the next day. */
+  start: string;
+  minutes: number;
+  fixed: boolean;
+}
+
+/** One person's day in the Schedule: a shift, or a day off, vacation or sick leave. */
+export interface ScheduleCell {
+  employee_id: string;
+  date: string;
+  kind: 'shift' | DayKind;
+  /** A shift's 'HH:mm'; an end not after the start ends the next day. */
+  start?: string;
+  end?: string;
+  breaks: ScheduleBreak[];
+  /** The cell's rows as stored; a save that sends it back is refused (`conflict`) when they changed. */
+  version: string;
+}
+
+/** A Schedule row in the range that cannot be used (a typo, a second row for a day): shown so it can be fixed. */
+export interface ScheduleIssue {
+  row: number;
+  employee_id: string;
+  date: string;
+  column: string;
+  message: string;
+  /** The version of the row's cell: a save with it replaces the row (that is how it is fixed). */
+  version: string;
+}
+
+/** What importing a cell does: add, change (replaces what is there), same, clear (an empty cell removes a day), none, skip (not imported). */
+export type RosterChange = 'add' | 'change' | 'same' | 'clear' | 'none' | 'skip';
+
+/** One cell of an imported roster grid as read. */
+export interface RosterCell {
+  /** 1-based row and column of the grid as sent. */
+  row: number;
+  column: number;
+  date: string;
+  text: string;
+  kind: 'shift' | DayKind | 'empty' | 'bad';
+  start?: string;
+  end?: string;
+  overnight?: boolean;
+  /** Why a bad cell cannot be read, "English / Русский". */
+  reason?: string;
+  /** Against the Schedule as it is; absent while the row's person is unknown. */
+  change?: RosterChange;
+}
+
+export interface RosterCandidate {
+  employee_id: string;
+  name: string;
+  email: string;
+  group: string;
+  /** 0..1: how close the name or e-mail is (docs/admin-api.md says how it is ranked). */
+  score: number;
+}
+
+/** A row of the grid naming a person. */
+export interface RosterPerson {
+  row: number;
+  /** What names them in the grid (the name cells joined, or the e-mail). */
+  text: string;
+  employee_id: string | null;
+  matched_by: 'email' | 'name' | 'mapping' | null;
+  name?: string;
+  group?: string;
+  /** Why a row is not imported although its person is known (inactive, another group, listed twice, ...). */
+  problem?: string;
+  /** For an unknown person: the closest people of Employees, best first. */
+  closest: RosterCandidate[];
+  cells: RosterCell[];
+}
+
+export interface RosterConflict {
+  /** overlap: two shifts of one person overlap (neither is imported); night_into_day_off: a warning. */
+  kind: 'overlap' | 'night_into_day_off';
+  employee_id: string;
+  /** The two days; a day from the Schedule outside the grid has row and column 0. */
+  cells: { row: number; column: number; date: string }[];
+  message: string;
+}
+
+export interface RosterBadCell {
+  row: number;
+  column: number;
+  text: string;
+  reason: string;
+}
+
+export interface RosterPreview {
+  /** The row holding the dates, the weekday rows ignored, the columns naming people (1-based). */
+  header_row: number;
+  weekday_rows: number[];
+  people_columns: number[];
+  /** Where bare day numbers took their month ('YYYY-MM'); null when the headers are dates. */
+  month: string | null;
+  dates: { column: number; date: string }[];
+  people: RosterPerson[];
+  conflicts: RosterConflict[];
+  bad: RosterBadCell[];
+  /** Rows that name nobody and hold no shifts (a title, a section, a totals row). */
+  skipped: { row: number; text: string; reason: string }[];
+  counts: Record<'people' | 'matched' | 'unknown' | 'shift' | 'off' | 'vacation' | 'sick' | 'empty' | 'bad' | 'conflicts' | 'add' | 'change' | 'same' | 'clear' | 'skip', number>;
+}
+
+/** A shift with the breaks the planner gives it (its hand-fixed ones included). */
+export interface PlannedShift {
+  employee_id: string;
+  name: string;
+  group: string;
+  date: string;
+  start: string;
+  end: string;
+  breaks: ScheduleBreak[];
+  /** The breaks differ from the Schedule's. */
+  changed: boolean;
+}
+
+export interface UnplacedShift {
+  employee_id: string;
+  name: string;
+  group: string;
+  date: string;
+  start: string;
+  end: string;
+  /** too_short: the breaks cannot fit in the shift at all; cap: the group's cap leaves no room. */
+  reason: 'too_short' | 'cap';
+  message: string;
+}
+
+export interface PlanGroup {
+  name: string;
+  cap: number | null;
+  rule_set: string;
+  shifts: number;
+  /** The most of the group planned on break at once. */
+  peak: number;
+  /** Minutes in which hand-fixed breaks alone put more of the group on break than the cap. */
+  fixed_over_cap_minutes: number;
+}
+
 // ---- payload schemas ----
 
 const personFields = {
@@ -124,6 +337,34 @@ const personFields = {
   timezone: v.optional(timeZone, ''),
   active: v.optional(v.boolean(), true),
 };
+
+// The schedule's building blocks (issue 10).
+const hhmm = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:mm'));
+const isoMonth = v.pipe(v.string(), v.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM'));
+/** The grid as getDisplayValues gives a selection, or pasted TSV/CSV split into cells. */
+const rosterGrid = v.pipe(
+  v.array(v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(400, 'at most 400 columns'))),
+  v.minLength(1, 'no rows'),
+  v.maxLength(1000, 'at most 1000 rows at once'),
+);
+const rosterOptions = {
+  rows: rosterGrid,
+  /** The month of bare day-number headers. */
+  month: v.optional(isoMonth),
+  /** The group the grid is for: people of other groups are not imported. */
+  group: v.optional(id),
+  /** Rows whose person the grid does not name exactly, given by hand (grid row -> Employees id). */
+  mapping: v.optional(v.pipe(v.array(v.strictObject({ row: v.pipe(v.number(), v.integer(), v.minValue(1)), employee_id: id })), v.maxLength(1000)), []),
+};
+
+/** Calendar days from `from` to `to`, both counted (0 when `to` is before `from`). */
+export function daysSpanned(from: string, to: string): number {
+  const utc = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
+  return Math.max(0, Math.round((utc(to) - utc(from)) / 86_400_000) + 1);
+}
+
+/** from..to in order and at most `maxDays` days long. */
+const spanOk = (r: { from: string; to: string }, maxDays: number) => r.from <= r.to && daysSpanned(r.from, r.to) <= maxDays;
 
 export const adminSchemas = {
   'people.list': v.strictObject({ group: v.optional(id) }),
@@ -184,6 +425,9 @@ export const adminSchemas = {
       retention_days: v.optional(v.pipe(v.string(), v.regex(/^\d{1,4}$/, 'a number of days'))),
       bot_url: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(500), v.regex(/^(https?:\/\/\S+)?$/, 'an http(s) address'))),
       alert_chat_id: v.optional(chatId),
+      floor_refresh_seconds: v.optional(
+        v.pipe(v.string(), v.regex(/^\d{1,4}$/, 'a number of seconds'), v.check((n) => Number(n) >= 15, 'at least 15 seconds')),
+      ),
     }),
     time_zone: v.optional(timeZone),
     /** New values for secrets; an empty string leaves a secret as it is. */
@@ -202,6 +446,81 @@ export const adminSchemas = {
     limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200)), 50),
   }),
   'doctor.run': v.strictObject({ test_chat_id: v.optional(chatId) }),
+  'floor.now': v.strictObject({ group: v.optional(id) }),
+  'violations.list': v.strictObject({
+    from: isoDate,
+    to: isoDate,
+    group: v.optional(id),
+    employee_id: v.optional(id),
+    resolution: v.optional(v.picklist(['open', 'excused', 'confirmed'])),
+  }),
+  /** The person's day beside a violation: today's from Current, an earlier day's from Daily. */
+  'violations.day': v.strictObject({ employee_id: id, date: isoDate }),
+  'violations.resolve': v.pipe(
+    v.strictObject({
+      /** One violation, or `ids` for many at once (one lock, one Audit row each). */
+      id: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(64))),
+      ids: v.optional(v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(64))), v.minLength(1), v.maxLength(200))),
+      resolution: v.picklist(['excused', 'confirmed']),
+      note: reason(),
+      request_id: requestId,
+    }),
+    v.check((r) => (r.id === undefined) !== (r.ids === undefined), 'give id or ids'),
+  ),
+  'status.set': v.strictObject({
+    employee_id: id,
+    status: id,
+    note: reason(),
+    /** When it happened (a forgotten break started at 11:00); default now; never in the future. */
+    at: v.optional(v.pipe(v.number(), v.safeInteger())),
+    request_id: requestId,
+  }),
+  /** People x days of the Schedule, at most 62 days. */
+  'schedule.get': v.pipe(
+    v.strictObject({ from: isoDate, to: isoDate, group: v.optional(id) }),
+    v.forward(v.partialCheck([['from'], ['to']], (r) => spanOk(r, 62), 'not before from, at most 62 days'), ['to']),
+  ),
+  /** One batch of cells: all saved, or none (every problem by field, every conflict by cell). */
+  'schedule.save': v.strictObject({
+    changes: v.pipe(
+      v.array(
+        v.strictObject({
+          employee_id: id,
+          date: isoDate,
+          kind: v.picklist(['shift', 'off', 'vacation', 'sick', 'clear']),
+          start: v.optional(hhmm),
+          end: v.optional(hhmm),
+          breaks: v.optional(
+            v.pipe(
+              v.array(v.strictObject({ status: id, start: hhmm, minutes: v.pipe(v.number(), v.integer('a whole number'), v.minValue(1), v.maxValue(480)), fixed: v.optional(v.boolean(), true) })),
+              v.maxLength(20),
+            ),
+            [],
+          ),
+          /** The cell's version from schedule.get; absent = the cell was empty. */
+          version,
+        }),
+      ),
+      v.minLength(1, 'no changes'),
+      v.maxLength(2000, 'at most 2000 cells at once'),
+    ),
+    request_id: requestId,
+  }),
+  'schedule.import.preview': v.strictObject(rosterOptions),
+  'schedule.import.commit': v.strictObject({
+    ...rosterOptions,
+    /** valid_only: import what can be read and skip the rest; all_or_nothing: refuse while anything is wrong. */
+    mode: v.picklist(['valid_only', 'all_or_nothing']),
+    request_id: requestId,
+  }),
+  'schedule.plan': v.pipe(
+    v.strictObject({ from: isoDate, to: isoDate, group: v.optional(id), commit: v.boolean(), request_id: v.optional(requestId) }),
+    v.forward(v.partialCheck([['from'], ['to']], (r) => spanOk(r, 31), 'not before from, at most 31 days'), ['to']),
+    v.forward(
+      v.partialCheck([['commit'], ['request_id']], (r) => !r.commit || r.request_id !== undefined, 'a commit needs a request_id'),
+      ['request_id'],
+    ),
+  ),
 } as const;
 
 export type AdminOp = keyof typeof adminSchemas;
@@ -226,6 +545,16 @@ export const ADMIN_OP_ROLES: Record<AdminOp, 'admin' | 'staff'> = {
   'settings.save': 'admin',
   'audit.list': 'admin',
   'doctor.run': 'admin',
+  'floor.now': 'staff',
+  'violations.list': 'staff',
+  'violations.day': 'staff',
+  'violations.resolve': 'staff',
+  'status.set': 'staff',
+  'schedule.get': 'staff',
+  'schedule.save': 'staff',
+  'schedule.import.preview': 'staff',
+  'schedule.import.commit': 'staff',
+  'schedule.plan': 'staff',
 };
 
 export function isAdminOp(op: unknown): op is AdminOp {
@@ -273,8 +602,46 @@ export interface AdminReplies {
     version: string;
   };
   'settings.save': AdminReplies['settings.get'];
-  'audit.list': { rows: AuditRecord[]; next: number | null };
+  /** `time_zone`: the spreadsheet's, in which the page shows `at` and reads `from`/`to`. */
+  'audit.list': { rows: AuditRecord[]; next: number | null; time_zone: string };
   'doctor.run': { checks: DoctorCheck[]; at: number };
+  'floor.now': {
+    /** The server's clock when the board was made: pages count on from it. */
+    at: number;
+    /** How often the page asks again (Settings floor_refresh_seconds, never under 15). */
+    refresh_s: number;
+    rows: FloorRow[];
+    groups: FloorGroup[];
+    statuses: { code: string; label_ru: string; label_en: string; kind: StatusKind; color: string }[];
+    viewer: Viewer;
+  };
+  'violations.list': { rows: ViolationRecord[]; viewer: Viewer };
+  'violations.day': {
+    date: string;
+    timeline: { status: string; start: number; end: number | null; source: string }[];
+    schedule: { shift_start: number; shift_end: number; breaks: { status: string; start: number; minutes: number }[] } | null;
+  };
+  'violations.resolve': { rows: ViolationRecord[] };
+  'status.set': { current: { status: string; since: number } | null };
+  'schedule.get': {
+    from: string;
+    to: string;
+    dates: string[];
+    /** The people shown: the group's (or the caller's groups'), and anyone with a day in the range. */
+    people: { id: string; name: string; group: string; active: boolean }[];
+    /** Only the days that hold something; every other cell is empty, with `empty_version`. */
+    cells: ScheduleCell[];
+    empty_version: string;
+    issues: ScheduleIssue[];
+    groups: { name: string; max_concurrent_breaks: number | null; rule_set: string }[];
+    /** The statuses a break can have (kinds break and lunch), for the editor's choice. */
+    statuses: { code: string; label_ru: string; label_en: string; kind: StatusKind }[];
+    viewer: Viewer;
+  };
+  'schedule.save': { cells: ScheduleCell[]; written: number };
+  'schedule.import.preview': RosterPreview;
+  'schedule.import.commit': RosterPreview & { written: number };
+  'schedule.plan': { from: string; to: string; shifts: PlannedShift[]; unplaced: UnplacedShift[]; groups: PlanGroup[]; written: number };
 }
 
 export type AdminReply<K extends AdminOp> = AdminReplies[K];

@@ -39,6 +39,12 @@ export interface Alert {
   /** Already in the recipient's language (Russian and English for group chats). */
   text: string;
   buttons?: AlertButton[];
+  /**
+   * The alert_id of an earlier alert whose message this one rewrites (a violation decided in the console:
+   * the lead chat's alert then shows who decided and how). The bot edits that message, without its buttons,
+   * when it knows it; otherwise it sends this text as a new message.
+   */
+  edit_of?: string;
   created_at: number;
 }
 

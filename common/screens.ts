@@ -19,6 +19,9 @@ export const SCREENS = {
   Settings: { title: { ru: 'Настройки', en: 'Settings' }, kind: 'sidebar', role: 'admin' },
   Audit: { title: { ru: 'Журнал изменений', en: 'Audit log' }, kind: 'dialog', width: 960, height: 640, role: 'admin' },
   Doctor: { title: { ru: 'Диагностика', en: 'Doctor' }, kind: 'sidebar', role: 'admin' },
+  Floor: { title: { ru: 'Смена сейчас', en: 'Floor now' }, kind: 'sidebar', role: 'staff' },
+  FloorBoard: { title: { ru: 'Табло смены', en: 'Floor board' }, kind: 'dialog', width: 1200, height: 800, role: 'staff' },
+  Violations: { title: { ru: 'Нарушения', en: 'Violations' }, kind: 'dialog', width: 1100, height: 720, role: 'staff' },
 } as const satisfies Record<string, ScreenSpec>;
 
 export type ScreenPage = keyof typeof SCREENS;

@@ -2,6 +2,18 @@
 export const STATUS_KINDS = ['work', 'break', 'lunch', 'meeting', 'training', 'offline'] as const;
 export type StatusKind = (typeof STATUS_KINDS)[number];
 
+/** The colour a status gets when its row leaves colour blank. */
+export const DEFAULT_KIND_COLORS: Record<StatusKind, string> = {
+  work: '#34a853',
+  break: '#fbbc04',
+  lunch: '#ff6d01',
+  meeting: '#4285f4',
+  training: '#a142f4',
+  offline: '#9aa0a6',
+};
+/** Kinds that count as work time when counts_as_work is left blank. */
+export const WORKING_KINDS: readonly StatusKind[] = ['work', 'meeting', 'training'];
+
 /** Where an entry came from (Log column source). */
 export const ENTRY_SOURCES = ['web', 'bot', 'admin', 'system'] as const;
 export type EntrySource = (typeof ENTRY_SOURCES)[number];

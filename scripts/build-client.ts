@@ -32,7 +32,11 @@ export interface ClientBuildReport {
   shellVersion: string;
 }
 
-async function bundle(entry: string, define: Record<string, string>): Promise<string> {
+/**
+ * A browser entry bundled into one minified IIFE, as a string: the employee page, its worker and each page
+ * of the admin console (scripts/build-pages.ts). `define` replaces build-time constants.
+ */
+export async function bundleBrowserScript(entry: string, define: Record<string, string> = {}): Promise<string> {
   const result = await build({
     entryPoints: [entry],
     bundle: true,
@@ -66,7 +70,10 @@ export function inlinePage(indexHtml: string, script: string): string {
     .replace(SCRIPT_TAG, () => `<script>${inlineScript(script)}</script>`);
 }
 
-const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+export const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+/** What the size budgets count: the bytes gzipped at the highest level. */
+export const gzipBytes = (code: string | Buffer) => gzipSync(code, { level: 9 }).length;
 
 export async function buildClient(): Promise<ClientBuildReport> {
   const apiUrl = process.env.WTT_API_URL ?? '/exec';
@@ -75,7 +82,7 @@ export async function buildClient(): Promise<ClientBuildReport> {
 
   const entry = join(CLIENT, 'src', 'main.ts');
   // __WTT_DEV__ false: a production build (the API client then leaves out its valibot request checks).
-  const app = await bundle(entry, { __WTT_API_URL__: JSON.stringify(apiUrl), __WTT_INLINE__: 'false', __WTT_DEV__: 'false' });
+  const app = await bundleBrowserScript(entry, { __WTT_API_URL__: JSON.stringify(apiUrl), __WTT_INLINE__: 'false', __WTT_DEV__: 'false' });
   writeFileSync(join(OUT, 'app.js'), app);
   const indexHtml = readFileSync(join(CLIENT, 'index.html'), 'utf8');
   writeFileSync(join(OUT, 'index.html'), indexHtml);
@@ -89,14 +96,14 @@ export async function buildClient(): Promise<ClientBuildReport> {
   const hash = createHash('sha256');
   for (const file of shell) hash.update(file).update(readFileSync(join(OUT, file)));
   const shellVersion = hash.digest('hex').slice(0, 16);
-  const sw = await bundle(join(CLIENT, 'src', 'sw.ts'), {
+  const sw = await bundleBrowserScript(join(CLIENT, 'src', 'sw.ts'), {
     __WTT_SHELL__: JSON.stringify(shell),
     __WTT_SHELL_VERSION__: JSON.stringify(shellVersion),
   });
   writeFileSync(join(OUT, 'sw.js'), sw);
 
   // The inlined page: the web app's URL comes from doGet (or, on the local runtime, the page's own /exec).
-  const inline = await bundle(entry, { __WTT_API_URL__: '""', __WTT_INLINE__: 'true', __WTT_DEV__: 'false' });
+  const inline = await bundleBrowserScript(entry, { __WTT_API_URL__: '""', __WTT_INLINE__: 'true', __WTT_DEV__: 'false' });
   const page = inlinePage(indexHtml, inline);
   mkdirSync(APPS_SCRIPT_OUT, { recursive: true });
   writeFileSync(join(APPS_SCRIPT_OUT, 'Employee.html'), page);
@@ -104,10 +111,10 @@ export async function buildClient(): Promise<ClientBuildReport> {
   const report: ClientBuildReport = {
     apiUrl,
     jsBytes: Buffer.byteLength(app),
-    jsGzipBytes: gzipSync(app, { level: 9 }).length,
+    jsGzipBytes: gzipBytes(app),
     swBytes: Buffer.byteLength(sw),
     inlineHtmlBytes: Buffer.byteLength(page),
-    inlineHtmlGzipBytes: gzipSync(page, { level: 9 }).length,
+    inlineHtmlGzipBytes: gzipBytes(page),
     shell,
     shellVersion,
   };

@@ -2,13 +2,11 @@
 // dist/appsscript/<Page>.html (script inlined and minified: HtmlService serves one file per page, with
 // nothing beside it). Every screen of the registry (common/screens.ts) must have its folder: the menu offers
 // it, and a missing file would fail only when an admin clicks it.
-import { build } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { SCREENS, SCREEN_PAGES, type ScreenPage } from '../common/screens.ts';
-import { inlineScript } from './build-client.ts';
+import { bundleBrowserScript, gzipBytes, inlineScript, kb } from './build-client.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const FEATURES_DIR = join(ROOT, 'appsscript', 'ui', 'features');
@@ -35,20 +33,8 @@ export function missingScreens(dir = FEATURES_DIR): ScreenPage[] {
   return SCREEN_PAGES.filter((p) => !have.has(p));
 }
 
-export async function bundlePage(page: string, dir = FEATURES_DIR): Promise<string> {
-  const result = await build({
-    entryPoints: [join(dir, page, 'index.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2020',
-    minify: true,
-    charset: 'utf8',
-    legalComments: 'none',
-    logLevel: 'warning',
-  });
-  return result.outputFiles[0].text;
+export function bundlePage(page: string, dir = FEATURES_DIR): Promise<string> {
+  return bundleBrowserScript(join(dir, page, 'index.ts'));
 }
 
 function titleOf(page: string): string {
@@ -74,8 +60,6 @@ export function pageHtml(page: string, script: string): string {
 `;
 }
 
-const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-
 export async function buildPages(outDir = OUT): Promise<PageReport[]> {
   const missing = missingScreens();
   if (missing.length > 0) throw new Error(`screens without appsscript/ui/features/<Page>/index.ts: ${missing.join(', ')}`);
@@ -85,7 +69,7 @@ export async function buildPages(outDir = OUT): Promise<PageReport[]> {
     const js = await bundlePage(page);
     const html = pageHtml(page, js);
     writeFileSync(join(outDir, `${page}.html`), html);
-    reports.push({ page, jsBytes: Buffer.byteLength(js), jsGzipBytes: gzipSync(js, { level: 9 }).length, htmlBytes: Buffer.byteLength(html) });
+    reports.push({ page, jsBytes: Buffer.byteLength(js), jsGzipBytes: gzipBytes(js), htmlBytes: Buffer.byteLength(html) });
   }
   console.log(`Built the console's pages (JavaScript, gzipped): ${reports.map((r) => `${r.page} ${kb(r.jsGzipBytes)}`).join(', ')}`);
   return reports;

@@ -9,6 +9,7 @@ const alertSchema = v.looseObject({
   chat_id: v.pipe(v.string(), v.regex(/^(-?\d{1,20}|@\w{4,64})$/, 'a Telegram chat id')),
   text: v.pipe(v.string(), v.minLength(1)),
   buttons: v.optional(v.array(v.looseObject({ text: v.pipe(v.string(), v.minLength(1)), data: v.pipe(v.string(), v.minLength(1)) }))),
+  edit_of: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(200))),
   created_at: v.number(),
 });
 

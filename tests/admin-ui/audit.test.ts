@@ -63,8 +63,9 @@ describe('Audit', () => {
                 entry({ action: 'settings.save', target: 'settings', before: { check_interval_minutes: '5' }, after: { check_interval_minutes: '10', secrets: { BOT_SHARED_SECRET: 'replaced' } } }),
               ],
               next: 40,
+              time_zone: 'Europe/Moscow',
             })
-          : ok('audit.list', { rows: [entry({ action: 'statuses.add', target: 'smoke', before: null, after: { code: 'smoke', hidden: false } })], next: null }),
+          : ok('audit.list', { rows: [entry({ action: 'statuses.add', target: 'smoke', before: null, after: { code: 'smoke', hidden: false } })], next: null, time_zone: 'Europe/Moscow' }),
       )
       .install();
   });
@@ -114,7 +115,7 @@ describe('Audit', () => {
   });
 
   it('says when nothing matches, and when the rows read so far held no match but there are more', async () => {
-    fake.on('audit.list', (p) => (p.actor === 'nobody' ? ok('audit.list', { rows: [], next: null }) : ok('audit.list', { rows: [], next: 900 })));
+    fake.on('audit.list', (p) => (p.actor === 'nobody' ? ok('audit.list', { rows: [], next: null, time_zone: 'Europe/Moscow' }) : ok('audit.list', { rows: [], next: 900, time_zone: 'Europe/Moscow' })));
     setLang('ru');
     const el = await open();
     expect(textOf($(el, '.cut-short'))).toContain('«Показать ещё» ищет дальше');
@@ -128,7 +129,7 @@ describe('Audit', () => {
     fake.on('audit.list', () => answer());
     const el = await open();
     expect(textOf($(el, '.state.failed p'))).toBe('There is no Audit tab');
-    answer = () => ok('audit.list', { rows: [], next: null });
+    answer = () => ok('audit.list', { rows: [], next: null, time_zone: 'Europe/Moscow' });
     await click(el, '.state.failed button.retry');
     expect(textOf($(el, '.state.empty'))).toBe('No changes recorded yet.');
   });

@@ -2,12 +2,13 @@
 // workbook, set up and seeded with the demo team, and adminRpc called exactly as a sidebar calls it,
 // through the guard, as whichever user the test says.
 import { installGasGlobals, type GasWorld } from '../helpers/gas-globals.ts';
+import { tabRows } from '../helpers/tab-rows.ts';
 import { gasSheetPort } from '../../appsscript/src/gas/sheet-port.ts';
 import { setup } from '../../appsscript/src/services/setup.ts';
 import { seedDemoData } from '../../appsscript/src/services/demo-data.ts';
 import { globals } from '../../appsscript/src/main.ts';
 import { invalidateReferenceCache } from '../../appsscript/src/gas/reference-cache.ts';
-import { TABS, type TabName } from '../../appsscript/src/store/schema.ts';
+import type { TabName } from '../../appsscript/src/store/schema.ts';
 import type { AdminOp, AdminPayload, AdminReply } from '../../common/admin-api.ts';
 import type { ApiError } from '../../common/envelope.ts';
 
@@ -38,7 +39,6 @@ export function adminOffice(): AdminOffice {
   setup(port);
   seedDemoData(port, DATE, { adminEmail: 'olga.smirnova@example.com' });
   invalidateReferenceCache();
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
   const rpc: AdminOffice['rpc'] = (as, op, payload, o) => {
     world.newExecution({ activeUser: as, kind: 'rpc' }, o);
     try {
@@ -57,14 +57,7 @@ export function adminOffice(): AdminOffice {
     },
     rows(tab) {
       world.newExecution({ activeUser: OWNER });
-      const spec = TABS[tab];
-      const sheet = ss.getSheetByName(spec.name)!;
-      const last = sheet.getLastRow();
-      if (last < 2) return [];
-      return sheet
-        .getRange(2, 1, last - 1, spec.columns.length)
-        .getValues()
-        .map((r) => Object.fromEntries(spec.columns.map((c, i) => [c.name, r[i]])));
+      return tabRows(tab);
     },
   };
 }

@@ -1,6 +1,7 @@
 // People through adminRpc, as the People sidebar calls it: roles, lead scope, conflicts, audit, import.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { adminOffice, EMPLOYEE, LEAD, OTHER_LEAD, OWNER, rid, type AdminOffice } from './helpers.ts';
+import { cutEverywhere, expectWithinBudget } from './budget.ts';
 
 let office: AdminOffice;
 beforeEach(() => {
@@ -129,5 +130,57 @@ describe('people.import', () => {
     expect(again.added).toBe(0);
     expect(office.rows('Employees').length).toBe(before + 2);
     expect(office.rows('Audit').filter((r) => r.request_id === request_id)).toHaveLength(1);
+  });
+});
+
+describe('cut after any service call and retried', () => {
+  it('people.save adds the person and its Audit row exactly once', () => {
+    const request_id = rid();
+    const cuts = cutEverywhere('people.save', { ...newPerson, request_id }, (o) => {
+      expect(o.rows('Employees').filter((r) => r.email === newPerson.email)).toHaveLength(1);
+      expect(o.rows('Audit').filter((r) => r.request_id === request_id)).toHaveLength(1);
+    });
+    expect(cuts).toBeGreaterThan(5);
+  });
+
+  it('people.revoke ends the sessions once (token_version + 1) with one Audit row', () => {
+    const request_id = rid();
+    const cuts = cutEverywhere('people.revoke', { id: 'e004', request_id }, (o) => {
+      expect(o.rows('Employees').find((r) => r.id === 'e004')?.token_version).toBe(1);
+      expect(o.rows('Audit').filter((r) => r.request_id === request_id)).toHaveLength(1);
+    });
+    expect(cuts).toBeGreaterThan(5);
+  });
+
+  it('people.import adds each valid row once', () => {
+    const request_id = rid();
+    const rows = [['Пётр Сидоров', 'petr.sidorov@example.com', 'support-l1'], ['Kate Lee', 'kate.lee@example.com', 'billing']];
+    const cuts = cutEverywhere('people.import', { rows, commit: true, request_id }, (o) => {
+      const emails = o.rows('Employees').map((r) => r.email);
+      expect(emails.filter((e) => e === 'petr.sidorov@example.com')).toHaveLength(1);
+      expect(emails.filter((e) => e === 'kate.lee@example.com')).toHaveLength(1);
+      expect(o.rows('Audit').filter((r) => r.request_id === request_id)).toHaveLength(1);
+    });
+    expect(cuts).toBeGreaterThan(5);
+  });
+
+  it('groups.save adds the group once', () => {
+    const request_id = rid();
+    const cuts = cutEverywhere('groups.save', { name: 'night-shift', lead_emails: [LEAD], telegram_chat_id: '', max_concurrent_breaks: 2, rule_set: 'support', request_id }, (o) => {
+      expect(o.rows('Groups').filter((r) => r.name === 'night-shift')).toHaveLength(1);
+      expect(o.rows('Audit').filter((r) => r.request_id === request_id)).toHaveLength(1);
+    });
+    expect(cuts).toBeGreaterThan(5);
+  });
+});
+
+describe('cost', () => {
+  it('people and groups ops stay within 6 sheet calls and never read Log', () => {
+    expectWithinBudget('people.list', () => ({}));
+    expectWithinBudget('people.save', () => ({ ...newPerson, request_id: rid() }));
+    expectWithinBudget('people.revoke', () => ({ id: 'e004', request_id: rid() }));
+    expectWithinBudget('people.import', () => ({ rows: [['Kate Lee', 'kate.lee@example.com', 'billing']], commit: true, request_id: rid() }));
+    expectWithinBudget('groups.list', () => ({}));
+    expectWithinBudget('groups.save', () => ({ name: 'night-shift', lead_emails: [], telegram_chat_id: '', max_concurrent_breaks: null, rule_set: '', request_id: rid() }));
   });
 });

@@ -190,8 +190,8 @@ describe('bot ops: excusing and confirming a violation', () => {
     const audit = o.rows('Audit');
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor: 'dmitry.petrov@example.com', action: 'violation.excuse', target: violationId });
-    expect(JSON.parse(String(audit[0].before))).toEqual({ resolution: 'open', resolved_by: '' });
-    expect(JSON.parse(String(audit[0].after))).toEqual({ resolution: 'excused', resolved_by: 'dmitry.petrov@example.com' });
+    expect(JSON.parse(String(audit[0].before))).toEqual({ resolution: 'open', resolved_by: '', note: '' });
+    expect(JSON.parse(String(audit[0].after))).toEqual({ resolution: 'excused', resolved_by: 'dmitry.petrov@example.com', note: '' });
     expect((audit[0].at as Date).getTime()).toBe(at('11:30'));
 
     // Pressed again: the same answer, nothing new. The admin confirming it afterwards: a conflict.

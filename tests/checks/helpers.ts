@@ -8,6 +8,7 @@
 // employee of support-l1, e014 Елена Морозова leads support-l2.
 import { createHmac } from 'node:crypto';
 import { installGasGlobals, type GasWorld } from '../helpers/gas-globals.ts';
+import { tabRows } from '../helpers/tab-rows.ts';
 import { gasSheetPort } from '../../appsscript/src/gas/sheet-port.ts';
 import { setup } from '../../appsscript/src/services/setup.ts';
 import { seedDemoData } from '../../appsscript/src/services/demo-data.ts';
@@ -18,7 +19,7 @@ import { hmacSha256 } from '../../appsscript/src/gas/crypto.ts';
 import { signToken } from '../../appsscript/src/domain/token.ts';
 import { canonicalJson } from '../../appsscript/src/domain/bot-auth.ts';
 import { runCheckBreaks } from '../../appsscript/src/gas/bot-wiring.ts';
-import { TABS, type TabName } from '../../appsscript/src/store/schema.ts';
+import type { TabName } from '../../appsscript/src/store/schema.ts';
 import type { Alert, AlertReceipt } from '../../common/bot-api.ts';
 import type { SyncReply } from '../../common/api.ts';
 import type { AlertSender } from '../../appsscript/src/services/alerts.ts';
@@ -104,16 +105,7 @@ export function office(o: { linkChats?: boolean; checking?: boolean } = {}): Off
       if (reply.results.some((r) => r.result !== 'accepted')) throw new Error(`sync refused: ${JSON.stringify(reply.results)}`);
       world.newExecution();
     },
-    rows(tab) {
-      const spec = TABS[tab];
-      const sheet = ss.getSheetByName(spec.name)!;
-      const last = sheet.getLastRow();
-      if (last < 2) return [];
-      return sheet
-        .getRange(2, 1, last - 1, spec.columns.length)
-        .getValues()
-        .map((r) => Object.fromEntries(spec.columns.map((c, i) => [c.name, r[i]])));
-    },
+    rows: (tab) => tabRows(tab, ss),
     setSetting(key, value) {
       const sheet = ss.getSheetByName('Settings')!;
       sheet.getRange(sheet.getLastRow() + 1, 1, 1, 2).setValues([[`'${key}`, `'${value}`]]);

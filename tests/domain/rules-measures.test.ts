@@ -85,9 +85,9 @@ describe('adherence and conformance', () => {
   });
 
   it('measures the part of the shift that has passed', () => {
-    // At 10:00 nobody has come: 09:05-10:00 = 55 min out of 60; 0 of 60 worked.
+    // At 10:00 nobody has come: the whole hour is out (the edge's tolerance forgives only someone who came); 0 of 60 worked.
     const m = measure([], '10:00');
-    expect(m).toEqual({ scheduled_ms: 60 * MIN, out_of_adherence_ms: 55 * MIN, adherence_pct: 100 * (1 - 55 / 60), scheduled_work_ms: 60 * MIN, worked_ms: 0, conformance_pct: 0 });
+    expect(m).toEqual({ scheduled_ms: 60 * MIN, out_of_adherence_ms: 60 * MIN, adherence_pct: 0, scheduled_work_ms: 60 * MIN, worked_ms: 0, conformance_pct: 0 });
     // Before the shift, or with no shift: nothing to measure.
     expect(measure(['08:00 work'], '08:30').adherence_pct).toBeNull();
     const noShift = measureDay(employeeDay({ day: entries('10:00 work'), now: at('12:00'), shift: null }));

@@ -59,6 +59,22 @@ describe('the admin console in Chromium', () => {
     await page.context().close();
   });
 
+  it('lets an admin change a break rule: the Rules row and an Audit row', async () => {
+    const page = await adminPage();
+    const rules = await openScreen(page, /Break rules$/);
+    await rules.locator('#rule-set-pick').selectOption('support');
+    const breakRule = rules.locator('li.rule[data-status="break"]');
+    await breakRule.getByLabel(/^Minutes at most/).fill('20');
+    await rules.getByRole('button', { name: 'Save the set' }).click();
+    await rules.getByText('Rule set support saved.').waitFor();
+    const row = (await readSheet(server.base, 'Rules')).find((r) => r.rule_set === 'support' && r.status === 'break');
+    expect(row?.max_minutes).toBe('20');
+    const audit = (await readSheet(server.base, 'Audit')).filter((a) => a.action === 'rules.save' && a.target === 'support');
+    expect(audit).toHaveLength(1);
+    expect(audit[0].actor).toBe('owner@example.com');
+    await page.context().close();
+  });
+
   it('shows a lead only the groups they lead', async () => {
     const page = await adminPage(LEAD);
     const people = await openScreen(page, /People$/);

@@ -54,6 +54,26 @@ export function violationOfAlertId(alertId: string): string | null {
   return /^L-\d{8}-[0-9a-z]{1,12}$/.test(alertId) ? `V${alertId.slice(1)}` : null;
 }
 
+/**
+ * The alert that rewrites a violation's lead-chat alert once a lead decided on it in the console: one per
+ * violation (a decision is final), so its id follows from the violation's, like the alert's own.
+ */
+export function resolutionAlertId(violationIdText: string): string {
+  return `R${violationIdText.slice(1)}`;
+}
+
+/** The alert whose message an alert rewrites (common/bot-api.ts Alert.edit_of), or null for a new message. */
+export function editedAlertOf(kind: AlertKind, alertId: string): string | null {
+  return kind === 'violation' && /^R-\d{8}-[0-9a-z]{1,12}$/.test(alertId) ? `L${alertId.slice(1)}` : null;
+}
+
+/** The line added under a violation's alert once decided: how, by whom, why; both languages (a group chat). */
+export function resolutionText(r: { resolution: 'excused' | 'confirmed'; by: string; note: string }): string {
+  const how = r.resolution === 'excused' ? '✅ Уважительная причина / Excused' : '☑️ Подтверждено / Confirmed';
+  const why = r.note.trim() === '' ? '' : `: ${r.note.trim()}`;
+  return `${how} — ${r.by}${why}`;
+}
+
 export type NudgeKind = 'ending' | 'over';
 
 /** A nudge is about one break of one employee: once per kind, however often the check runs. */

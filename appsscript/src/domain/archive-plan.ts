@@ -11,6 +11,7 @@
 // A run that dies anywhere resumes from the checkpoint: an unfinished copy is completed from the archive's
 // tail (rows already there, by entry id, are not written twice), and a delete is done only when the top of
 // Log still is the block (a block already gone is not deleted again, which would delete uncopied rows).
+import { SETTING_DEFAULTS } from '../../../common/admin-api.ts';
 import type { Cell } from '../store/port.ts';
 import { columnIndex, TABS } from '../store/schema.ts';
 import { addDays } from './calendar.ts';
@@ -22,7 +23,7 @@ const RECEIVED_AT = columnIndex('Log', 'received_at');
 
 export const ARCHIVE_DEFAULTS = {
   /** Settings retention_days when blank or unreadable. */
-  retentionDays: 35,
+  retentionDays: Number(SETTING_DEFAULTS.retention_days),
   /** Rollover and the break checks read the last days of Log: the archive never takes those. */
   minRetentionDays: 7,
   maxRetentionDays: 3650,

@@ -44,20 +44,44 @@ export function scheduleReply(lang: Lang, schedule: TodaySchedule | null, labelO
 
 export interface WhoGroup {
   name: string;
-  members: { name: string; label: Label | null; since: number | null }[];
+  members: { name: string; label: Label | null; since: number | null; state?: 'ok' | 'over' | 'late' | 'missing'; over_minutes?: number }[];
+  /** The group's counters as the live floor shows them (services/floor-board.ts). */
+  counts?: { working: number; on_break: number; cap: number | null; missing: number; adherence_pct: number | null };
 }
 
-/** The live board of a lead's groups: each person with their status and since when, grouped by group. */
+/**
+ * The live board of a lead's groups, the same as the console's floor: per group its counters, then each
+ * person on shift with their status and since when, and what is wrong now (over a limit, not in yet, gone).
+ */
 export function whoReply(lang: Lang, groups: readonly WhoGroup[], timeText: TimeText): string {
   const blocks = groups.map((g) => {
     const lines = g.members.map((m) => {
-      if (!m.label) return `• ${m.name}: ${say(lang, 'нет отметки', 'no status')}`;
+      const mark = memberMark(lang, m.state ?? 'ok', m.over_minutes ?? 0);
+      if (!m.label) return `• ${m.name}: ${say(lang, 'нет отметки', 'no status')}${mark}`;
       const label = lang === 'ru' ? m.label.ru : m.label.en;
-      return `• ${m.name}: ${label}${m.since === null ? '' : say(lang, ` с ${timeText(m.since)}`, ` since ${timeText(m.since)}`)}`;
+      return `• ${m.name}: ${label}${m.since === null ? '' : say(lang, ` с ${timeText(m.since)}`, ` since ${timeText(m.since)}`)}${mark}`;
     });
-    return [`${g.name}:`, ...(lines.length ? lines : [say(lang, '• никого', '• nobody')])].join('\n');
+    const head = g.counts ? [countsLine(lang, g.counts)] : [];
+    return [`${g.name}:`, ...head, ...(lines.length ? lines : [say(lang, '• никого', '• nobody')])].join('\n');
   });
   return blocks.join('\n\n');
+}
+
+function memberMark(lang: Lang, state: 'ok' | 'over' | 'late' | 'missing', over: number): string {
+  if (state === 'over') return say(lang, ` ⚠️ сверх ${over} мин`, ` ⚠️ ${over} min over`);
+  if (state === 'late') return say(lang, ' — ещё не пришёл(а)', ' — not in yet');
+  if (state === 'missing') return say(lang, ' ⚠️ нет на месте', ' ⚠️ missing');
+  return '';
+}
+
+function countsLine(lang: Lang, c: NonNullable<WhoGroup['counts']>): string {
+  const cap = c.cap === null ? '' : `/${c.cap}`;
+  const adherence = c.adherence_pct === null ? '' : say(lang, ` · соблюдение ${c.adherence_pct}%`, ` · adherence ${c.adherence_pct}%`);
+  return say(
+    lang,
+    `работают ${c.working} · перерыв ${c.on_break}${cap} · нет ${c.missing}${adherence}`,
+    `working ${c.working} · on break ${c.on_break}${cap} · missing ${c.missing}${adherence}`,
+  );
 }
 
 export function resolvedReply(lang: Lang, action: 'excuse' | 'confirm', who: string, type: ViolationType): string {

@@ -1,6 +1,7 @@
 // Typed rows of the tabs, as the services see them. Times are epoch ms (null when blank).
 import type { EntrySource, Role, StatusInfo } from '../../../common/status.ts';
 import type { DayViolations } from './today.ts';
+import type { DayKind } from '../../../common/admin-api.ts';
 
 export interface Employee {
   id: string;
@@ -40,6 +41,8 @@ export interface PlannedBreakRow {
   /** 'HH:mm' */
   start: string;
   minutes: number;
+  /** Placed by the break planner (written `auto`), so a later plan may move it; absent = fixed by hand. */
+  auto?: true;
 }
 
 export interface Shift {
@@ -48,6 +51,13 @@ export interface Shift {
   shift_start: string; // HH:mm
   shift_end: string; // HH:mm (earlier than start = ends the next day)
   breaks: PlannedBreakRow[];
+}
+
+/** A Schedule row that is no shift: a day off, vacation or sick leave. Every reader of shifts sees no shift. */
+export interface Absence {
+  date: string; // yyyy-MM-dd
+  employee_id: string;
+  day: DayKind;
 }
 
 export interface LogRow {

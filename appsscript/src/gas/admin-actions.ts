@@ -1,6 +1,7 @@
 // What the spreadsheet's menu runs: setup, demo data, and cache invalidation after hand edits.
 import { setup, type SetupReport } from '../services/setup.ts';
 import { seedDemoData, type SeedReport } from '../services/demo-data.ts';
+import { fitGrids } from '../services/grids.ts';
 import { gasSheetPort } from './sheet-port.ts';
 import { calendarFor } from './calendar.ts';
 import { spreadsheetTimeZone } from './environment.ts';
@@ -11,7 +12,13 @@ import { exclusive } from './api-wiring.ts';
 const REFERENCE_TABS = new Set(['Employees', 'Groups', 'Statuses', 'Rules', 'Schedule', 'Settings']);
 
 export function runSetup(): SetupReport {
-  const report = exclusive(() => setup(gasSheetPort()));
+  const report = exclusive(() => {
+    const port = gasSheetPort();
+    const r = setup(port);
+    // Grids the size of their data, so the frequent whole-tab reads read data, not blank rows.
+    fitGrids(port);
+    return r;
+  });
   invalidateReferenceCache();
   return report;
 }

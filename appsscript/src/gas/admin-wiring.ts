@@ -18,6 +18,7 @@ import { exclusive } from './api-wiring.ts';
 import { installTriggersNow } from './triggers.ts';
 import { doctorFacts } from './doctor-facts.ts';
 import { lazy } from './lazy.ts';
+import { fewCallsCalendar, neutralPeriods } from './bot-wiring.ts';
 
 export function adminRpc(caller: Caller, op: unknown, payload: unknown): Envelope<object> {
   const deps = adminDeps(caller, Date.now());
@@ -55,6 +56,8 @@ export function adminDeps(caller: Caller, now: number): AdminDeps {
     withLock: exclusive,
     invalidateReference: () => invalidateReferenceCache(),
     dateOf: (ms) => calendar().dateOf(ms),
+    calendarFns: lazy(() => fewCallsCalendar(calendar(), calendar().dateOf(now))),
+    neutral: lazy(() => neutralPeriods(tables(), (i) => console.warn(`${i.tab} row ${i.row}, ${i.column}: ${i.message}`))),
     secrets: {
       isSet: (name) => (props().getProperty(name) ?? '') !== '',
       set: (name, value) => void props().setProperty(name, value),

@@ -121,6 +121,7 @@ export function runBotOp(body: string, now: number): Envelope<object> {
       openTables: env.freshTables,
       link: env.linkDeps(),
       invalidateReference: () => invalidateReferenceCache(),
+      neutral: env.neutral,
     },
     (m) => console.error(m),
   );
@@ -194,7 +195,7 @@ export function fewCallsCalendar(cal: Calendar, today: string): { dateOf(ms: num
 const DAY_MS = 24 * 3600_000;
 
 /** The Neutral tab in one read; bad rows are logged and skipped. */
-function neutralPeriods(tables: Tables, onIssue: (i: RowIssue) => void): NeutralPeriod[] {
+export function neutralPeriods(tables: Tables, onIssue: (i: RowIssue) => void): NeutralPeriod[] {
   try {
     const read = tables.neutral();
     read.issues.forEach(onIssue);

@@ -1,6 +1,7 @@
 // SheetPort over SpreadsheetApp. Make one per execution: it keeps the spreadsheet, sheet handles and grid
 // sizes it has seen, so a request looks each tab up once and never asks for a size twice.
-import type { Cell, SheetPort, TabShape } from '../store/port.ts';
+import { spareRows, type Cell, type SheetPort, type TabShape } from '../store/port.ts';
+import { TABS, type TabSpec } from '../store/schema.ts';
 import { MissingTab } from '../store/errors.ts';
 import { textCell } from '../store/cells.ts';
 import { trimHeader } from '../store/records.ts';
@@ -9,10 +10,14 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /**
- * Rows added at once when an append reaches the bottom of the grid: enough that a busy tab is not grown
- * on every request, few enough to waste no real share of the 10-million-cell limit.
+ * Rows added at once when an append reaches the bottom of a history tab's grid (schema.ts `history`): enough
+ * that a busy tab is not grown on every request, few enough to waste no real share of the 10-million-cell
+ * limit. Every other tab is read whole, so it grows by its few spare rows (store/port.ts spareRows) and an
+ * open-ended read of it stays the size of its data.
  */
 export const GROW_ROWS = 2000;
+
+const isHistory = (tab: string): boolean => (TABS as Record<string, TabSpec>)[tab]?.history === true;
 
 interface Grid {
   maxRows: number;
@@ -59,7 +64,7 @@ export function gasSheetPort(spreadsheet?: Spreadsheet): SheetPort {
     const g = grid(tab);
     const sheet = sheetOf(tab);
     if (rows > g.maxRows) {
-      const add = Math.max(rows - g.maxRows, GROW_ROWS);
+      const add = Math.max(rows - g.maxRows, isHistory(tab) ? GROW_ROWS : spareRows(rows));
       sheet.insertRowsAfter(g.maxRows, add);
       g.maxRows += add;
     }
@@ -168,6 +173,17 @@ export function gasSheetPort(spreadsheet?: Spreadsheet): SheetPort {
     },
 
     setFrozenRows: (tab, rows) => sheetOf(tab).setFrozenRows(rows),
+
+    fitRows(tab, spare) {
+      const g = grid(tab);
+      const sheet = sheetOf(tab);
+      const keep = Math.max(1, sheet.getLastRow()) + spare;
+      if (g.maxRows <= keep + spare) return 0;
+      const surplus = g.maxRows - keep;
+      sheet.deleteRows(keep + 1, surplus);
+      g.maxRows = keep;
+      return surplus;
+    },
 
     fitColumns(tab, width) {
       const g = grid(tab);

@@ -1,6 +1,7 @@
 // The project's time-driven triggers: installing them (idempotently) and the archive's handler with its
 // one-off continuation. The other handlers (checkBreaks, dailyRollover) live with their use cases; this
 // file only decides when Apps Script runs them.
+import { SETTING_DEFAULTS } from '../../../common/admin-api.ts';
 import { archive, type ArchiveDeps, type ArchiveReport, type Continuation } from '../services/archive.ts';
 import { archiveCutoff, monthFinder, nextMonth, retentionDaysOf } from '../domain/archive-plan.ts';
 import { Busy } from '../errors.ts';
@@ -22,7 +23,7 @@ export const HANDLERS = {
 
 /** ClockTriggerBuilder.everyMinutes takes only these. */
 export const CHECK_INTERVALS: readonly number[] = [1, 5, 10, 15, 30];
-export const DEFAULT_CHECK_INTERVAL = 5;
+export const DEFAULT_CHECK_INTERVAL = Number(SETTING_DEFAULTS.check_interval_minutes);
 /** Local hours (spreadsheet's zone) of the daily runs: rollover first, the archive after it. */
 export const ROLLOVER_HOUR = 3;
 export const ARCHIVE_HOUR = 4;

@@ -21,7 +21,7 @@ import type { SheetPort } from '../store/port.ts';
 import type { CellContext } from '../store/cells.ts';
 import type { RawRecord } from '../store/records.ts';
 import type { RowIssue } from '../domain/model.ts';
-import { afterFailure, buttonsOf, type DeliveryStatus } from '../domain/alerts.ts';
+import { afterFailure, buttonsOf, editedAlertOf, type DeliveryStatus } from '../domain/alerts.ts';
 import { TABS, type TabName } from '../store/schema.ts';
 import { encodeRecord } from '../store/records.ts';
 import { openRange, openWindow, type TabWindow, type WindowRow } from './tab-window.ts';
@@ -254,5 +254,7 @@ export function alertOf(a: OutboxRow): Alert {
   const buttons = buttonsOf(a.kind, a.alert_id);
   const alert: Alert = { alert_id: a.alert_id, kind: a.kind, chat_id: a.target, text: a.text, created_at: a.created_at ?? 0 };
   if (buttons) alert.buttons = buttons;
+  const editOf = editedAlertOf(a.kind, a.alert_id);
+  if (editOf) alert.edit_of = editOf;
   return alert;
 }

@@ -27,6 +27,23 @@ export function audited(port: SheetPort, requestId: string): boolean {
   return port.findInColumn(TABS.Audit.name, columnIndex('Audit', 'request_id') + 1, requestId).length > 0;
 }
 
+/**
+ * The `after` of this request's Audit row, or undefined when there is none (one search, and one read of that
+ * row when found). For a change that is not idempotent by value (ending someone's sessions bumps a counter):
+ * a retry that finds the row makes the record what the row says, instead of bumping again or not at all.
+ */
+export function auditedAfter(port: SheetPort, requestId: string): { after: unknown } | undefined {
+  const rows = port.findInColumn(TABS.Audit.name, columnIndex('Audit', 'request_id') + 1, requestId);
+  if (rows.length === 0) return undefined;
+  const [cells] = port.readRows(TABS.Audit.name, rows[0], 1, TABS.Audit.columns.length);
+  const raw = cells?.[columnIndex('Audit', 'after')];
+  try {
+    return { after: typeof raw === 'string' && raw !== '' ? JSON.parse(raw) : null };
+  } catch {
+    return { after: null };
+  }
+}
+
 /** Appends the Audit row of this request (one call); callers that looked it up already use this half. */
 export function appendAudit(deps: AuditDeps, requestId: string, entry: AuditEntry): void {
   deps.port.appendRow(TABS.Audit.name, encodeRecord(TABS.Audit, { at: deps.now, actor: deps.actor, ...entry, request_id: requestId }));

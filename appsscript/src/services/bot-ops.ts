@@ -19,13 +19,14 @@ import { languageOf, type Lang } from '../domain/alerts.ts';
 import { alreadyReply, resolvedReply, scheduleReply, statusReply, switchedReply, whoReply, type Label, type WhoGroup } from '../domain/bot-replies.ts';
 import { scheduleOf } from '../domain/today.ts';
 import type { ViolationType } from '../domain/rules/index.ts';
-import { Conflict, Forbidden, NotFound, Unauthorized } from '../errors.ts';
+import { Forbidden, NotFound, Unauthorized } from '../errors.ts';
 import { leaseDue, PULL_LEASE_MS, settleReceipts, type OutboxIo, type SettleReport } from './alerts.ts';
 import { redeemLinkCode, type LinkCodeDeps } from './link-code.ts';
-import { findViolation, readState } from './violations.ts';
+import { decideViolations } from './violation-decisions.ts';
 import { openStatusWrites, type StatusBatch } from './status-writes.ts';
-import { auditOnce } from './audit.ts';
 import type { CalendarFns } from './check-breaks.ts';
+import type { NeutralPeriod } from '../domain/rules/types.ts';
+import { floorBoard } from './floor-board.ts';
 
 type Req<K extends BotOp> = v.InferOutput<(typeof botRequestSchemas)[K]>;
 
@@ -45,6 +46,8 @@ export interface BotOpsDeps extends CalendarFns {
   link: LinkCodeDeps;
   /** After Employees changed (a chat linked): cached reference data must not serve the old row. */
   invalidateReference(): void;
+  /** The Neutral tab's outages, for the live board (/who); none when absent. */
+  neutral?(): NeutralPeriod[];
 }
 
 export interface BotViolationReply {
@@ -269,59 +272,46 @@ function ledGroups(e: Employee, groups: readonly Group[]): Group[] {
   return groups.filter((g) => g.lead_emails.includes(e.email));
 }
 
+/** The same board as the console's floor (services/floor-board.ts), as text in the lead's language. */
 function who(employee: Employee, lang: Lang, reference: ReferenceData, deps: BotOpsDeps): string {
   const groups = ledGroups(employee, reference.groups);
   if (groups.length === 0) throw new Forbidden('Only a group lead can see who is where', 'Видеть, кто где, может только руководитель группы');
-  const currents = new Map(deps.openTables().current().map((c) => [c.employee_id, c]));
-  const board: WhoGroup[] = groups.map((g) => ({
+  const board = floorBoard(
+    { now: deps.now, dateOf: deps.dateOf, zonedTime: deps.zonedTime, timeText: deps.timeText, reference, neutral: deps.neutral?.() ?? [] },
+    deps.openTables().currentStates(),
+    groups.map((g) => g.name),
+  );
+  const text: WhoGroup[] = board.groups.map((g) => ({
     name: g.name,
-    members: reference.employees
-      .filter((e) => e.active && e.group === g.name)
-      .map((e) => {
-        const c = currents.get(e.id);
-        return c && c.status ? { name: e.name, label: labelOf(reference.statuses, c.status), since: c.since } : { name: e.name, label: null, since: null };
-      }),
+    counts: g,
+    members: board.rows
+      .filter((r) => r.group === g.name)
+      .map((r) => ({ name: r.name, label: r.status ? labelOf(reference.statuses, r.status) : null, since: r.since, state: r.state, over_minutes: r.over_minutes })),
   }));
-  return whoReply(lang, board, deps.timeText);
+  return whoReply(lang, text, deps.timeText);
 }
 
 // ---- excuse / confirm ----
 
+/** The buttons under a lead-chat alert: the same decision as the console's (services/violation-decisions.ts). */
 function resolveViolation(req: Req<'bot.violation'>, deps: BotOpsDeps): BotViolationReply {
   const reference = deps.reference();
   const actor = employeeOfChat(req.chat_id, reference);
   const lang = languageOf(actor.name);
   const led = ledGroups(actor, reference.groups);
-  const notYours = () =>
-    new Forbidden('Only a lead of the employee\'s group can excuse or confirm this', 'Отметить это может только руководитель группы сотрудника', { violation_id: req.violation_id });
-  if (led.length === 0) throw notYours();
+  if (led.length === 0) {
+    throw new Forbidden('Only a lead of the employee\'s group can excuse or confirm this', 'Отметить это может только руководитель группы сотрудника', { violation_id: req.violation_id });
+  }
   const resolution = req.action === 'excuse' ? 'excused' : 'confirmed';
   return deps.withLock(() => {
-    const tables = deps.openTables();
-    const state = readState(tables.settings());
-    const hit = findViolation(deps.io, state, req.violation_id);
-    if (!hit) throw new NotFound('No such violation', 'Такого нарушения нет', { violation_id: req.violation_id });
-    const values = hit.row.values;
-    const subject = reference.employees.find((e) => e.id === values.employee_id);
-    if (!subject || !led.some((g) => g.name === subject.group)) throw notYours();
-    const text = resolvedReply(lang, req.action, subject.name, values.type as ViolationType);
-    // The same press again (a retried request) is answered as before; a decision already taken stands.
-    if (values.resolution === resolution && values.resolved_by === actor.email) return { text, violation_id: req.violation_id, resolution };
-    if (values.resolution !== '' && values.resolution !== 'open') {
-      const by = String(values.resolved_by || '?');
-      throw new Conflict(`Already ${String(values.resolution)} by ${by}`, `Уже отмечено (${String(values.resolution)}): ${by}`, { violation_id: req.violation_id, resolution: values.resolution });
-    }
-    const before = { resolution: values.resolution || 'open', resolved_by: values.resolved_by || '' };
-    const after = { resolution, resolved_by: actor.email };
-    // The Audit row first, keyed by the decision: a cut before the save is finished by the retry, which
-    // finds the row and only saves (services/audit.ts).
-    auditOnce({ port: deps.io.port, now: deps.now, actor: actor.email }, `violation:${req.violation_id}:${resolution}`, {
-      action: `violation.${req.action}`,
-      target: req.violation_id,
-      before,
-      after,
-    });
-    hit.save({ ...values, ...after });
+    const settings = deps.openTables().settings();
+    const [decided] = decideViolations(
+      { now: deps.now, io: deps.io, reference, settings },
+      { email: actor.email, name: actor.name, groups: led.map((g) => g.name) },
+      { ids: [req.violation_id], resolution, note: '', notify: false },
+    );
+    const subject = reference.employees.find((e) => e.id === decided.values.employee_id);
+    const text = resolvedReply(lang, req.action, subject?.name ?? String(decided.values.employee_id), decided.values.type as ViolationType);
     return { text, violation_id: req.violation_id, resolution };
   });
 }

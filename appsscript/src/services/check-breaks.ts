@@ -36,7 +36,7 @@ import {
   type Violation,
   type ViolationType,
 } from '../domain/rules/index.ts';
-import { dueNudges, languageOf, nudgeText, violationAlertId, violationAlertText } from '../domain/alerts.ts';
+import { dueNudges, languageOf, nudgeText, violationAlertId, violationAlertText, violationId } from '../domain/alerts.ts';
 import {
   enqueueAlerts,
   leaseDue,
@@ -50,7 +50,9 @@ import {
   type OutboxIo,
   type SettleReport,
 } from './alerts.ts';
-import { dayIndex, hasUnindexed, pruneState, readState, readTails, recordViolations, stateSettings, VIOLATIONS_TAIL_KEY, type CheckState } from './violations.ts';
+import { dayIndex, hasUnindexed, pruneState, readState, readTails, recordViolations, stateSettings, VIOLATIONS_TAIL_KEY, type CheckState, type IndexEntry } from './violations.ts';
+import { resolutionOf } from './violation-decisions.ts';
+import { openRange } from './tab-window.ts';
 import { refreshTodayViolations } from './today-violations.ts';
 
 export const LOG_CHECKPOINT_KEY = 'checkbreaks.log_row';
@@ -90,6 +92,8 @@ export interface CheckBreaksReport {
   log_rows: number;
   violations_new: number;
   violations_updated: number;
+  /** Written earlier, and no longer in the day after a correction: marked withdrawn. */
+  violations_withdrawn: number;
   nudges: number;
   alerts_enqueued: number;
   /** null when no bot_url is set: alerts stay pending for the bot's pull. */
@@ -154,6 +158,9 @@ function detectAndLease(deps: CheckBreaksDeps) {
     alertIdOf: (f) => (!firstRun && leadChatOf(f.violation.employee_id) ? violationAlertId(f.id) : ''),
     appendAt: tails ? tails.violationsLast + 1 : null,
   });
+  // A day corrected since (a lead's status.set, entries a device sent late) may no longer have a violation
+  // written earlier: it is withdrawn, before Current's copy is rebuilt from the rows.
+  const withdrawn = withdrawVanished(deps.io, state, days, found, correctedDays(log.rows.map((r) => r.entry)));
   // The employee page's copy of today's violations, after they are written and before the checkpoint.
   if (refreshTodayViolations(deps.io, state, today, currents)) tables.saveCurrent(currents);
 
@@ -187,10 +194,64 @@ function detectAndLease(deps: CheckBreaksDeps) {
       log_rows: log.rows.length,
       violations_new: recorded.fresh.length,
       violations_updated: recorded.updated.length,
+      violations_withdrawn: withdrawn,
       nudges: nudges.length,
       alerts_enqueued: toEnqueue.length,
     },
   };
+}
+
+// ---- corrections ----
+
+/** The note on a violation a corrected day no longer has (it is excused by nobody: resolved_by stays blank). */
+export const WITHDRAWN_NOTE = 'withdrawn: the corrected day has no such violation / снято: в исправленном дне такого нарушения нет';
+
+/** An entry that reached the server this much after its time may change a day a run already judged. */
+const LATE_ENTRY_MS = 60_000;
+
+/**
+ * The employees whose day changed in the past this run: a lead's correction, or an entry that arrived late (a
+ * device that was offline). A status change made and sent live only extends the day at its end, which can
+ * make no violation written earlier vanish, so a run of live changes looks at nothing more.
+ */
+function correctedDays(rows: readonly LogRow[]): Set<string> {
+  return new Set(rows.filter((r) => r.source === 'admin' || r.received_at - r.at > LATE_ENTRY_MS).map((r) => r.employee_id));
+}
+
+/**
+ * Violations written earlier for the days checked now, of employees whose day changed in the past this run
+ * (correctedDays), that the rules no longer find: e.g. a forgotten break that really ended at 11:10. Each is marked excused with WITHDRAWN_NOTE and 0 minutes, and
+ * its index entry final with -1 minutes so it is neither looked at nor counted again. Group concurrency is
+ * left alone (it is judged on a snapshot, and ends by itself). Only a run where such an employee's day
+ * changed reads anything: one read of those rows and one write; a quiet or a live run pays nothing. Cut after the write,
+ * the next run reads the same Log rows again and finds the rows already withdrawn.
+ */
+function withdrawVanished(io: OutboxIo, state: CheckState, days: readonly CheckedDay[], found: readonly Violation[], changed: ReadonlySet<string>): number {
+  if (changed.size === 0) return 0;
+  const foundIds = new Set(found.map((v) => violationId(v.date, v.key)));
+  const candidates: [string, IndexEntry][] = [];
+  for (const { employee, day } of days) {
+    if (!changed.has(employee.id)) continue;
+    for (const [id, entry] of Object.entries(state.days[day.date]?.v ?? {})) {
+      if (entry[3] === employee.id && entry[2] >= 0 && !foundIds.has(id)) candidates.push([id, entry]);
+    }
+  }
+  if (candidates.length === 0) return 0;
+  const rows = candidates.map(([, e]) => e[0]);
+  const window = openRange(io.port, 'Violations', Math.min(...rows), Math.max(...rows), io.ctx, io.onIssue);
+  let n = 0;
+  for (const [id, entry] of candidates) {
+    const r = window.rows.find((x) => x.row === entry[0] && x.values.id === id);
+    if (r && r.values.type === 'group_concurrency') continue;
+    // A row moved or deleted by hand is forgotten, as recordViolations does.
+    entry[1] = 1;
+    entry[2] = -1;
+    if (!r || resolutionOf(r.values) !== 'open') continue;
+    window.update(r.row, { ...r.values, over_minutes: 0, resolution: 'excused', resolved_by: '', note: WITHDRAWN_NOTE });
+    n++;
+  }
+  window.flush();
+  return n;
 }
 
 // ---- the archive's deletions from the top of Log ----

@@ -4,6 +4,8 @@
 //  2. runs the rules on yesterday's complete days and writes what checkBreaks could not see yet, then marks
 //     every violation of yesterday final (nothing can change them any more);
 //  3. writes yesterday's Daily rows, once: Settings `rollover.daily_date` remembers the last date written.
+//     Each row keeps the day's timeline and planned shift (column `timeline`), so an earlier day can be
+//     looked at later without reading Log.
 // A day the rollover missed (it did not run, or its execution was cut) is done first by the next run, up to
 // MAX_CATCH_UP_DAYS back, so a day's Daily rows are late at worst, never missing.
 //
@@ -32,6 +34,8 @@ import { viewOf } from '../domain/rules/day-view.ts';
 import { violationAlertId } from '../domain/alerts.ts';
 import { appendAt, enqueueAlerts, markOf, OUTBOX_TAIL_KEY, type NewAlert, type OutboxIo } from './alerts.ts';
 import { openRange } from './tab-window.ts';
+import { dailyTimeline } from './day-timeline.ts';
+import { scheduleOf } from '../domain/today.ts';
 import {
   countsByEmployee,
   finaliseDate,
@@ -169,7 +173,14 @@ function rollover(deps: RolloverDeps, tables: Tables, date: string, today: strin
   let dailyRows = 0;
   if (!alreadyWritten) {
     const counts = countsByEmployee(state, date);
-    const records: RawRecord[] = days.map((d) => ({ ...dailySummary(d.day, []), violations: counts.get(d.employee.id) ?? 0 }) as unknown as RawRecord);
+    const records: RawRecord[] = days.map(
+      (d) =>
+        ({
+          ...dailySummary(d.day, []),
+          violations: counts.get(d.employee.id) ?? 0,
+          timeline: dailyTimeline(d.shift ? scheduleOf(d.shift, deps.zonedTime) : null, d.day.day, d.day.now),
+        }) as unknown as RawRecord,
+    );
     appendAt(port, 'Daily', daily.lastRow + 1, records);
     dailyRows = records.length;
   }

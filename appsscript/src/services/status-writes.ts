@@ -1,7 +1,7 @@
 // The one status-change write: every path that records status changes (sync from the employee page, the
-// bot's /break /lunch /back, and the admin corrections and system entries to come) reads Devices and Current,
-// plans each device's entries with domain/ingest.ts and writes Devices, Log and Current here, under the
-// caller's script lock. Today's date and the live status are decided here only (applyEntries).
+// bot's /break /lunch /back, a lead's correction from the console (status.set), and system entries) reads
+// Devices and Current, plans each device's entries with domain/ingest.ts and writes Devices, Log and Current
+// here, under the caller's script lock. Today's date and the live status are decided here only (applyEntries).
 //
 // Apps Script rolls nothing back, so the write is ordered to survive a stop between any two service calls:
 //   1. read Devices, read Current;
@@ -57,6 +57,12 @@ export interface StatusBatch {
   restartAfterMs?: number;
   /** A seq settled without an entry (a command that changed nothing): last_seq moves up to it. */
   settle?: number;
+  /**
+   * false: the entries' times are taken as given, not clamped to the device's previous entry. For a lead's
+   * correction, which states when something happened (a forgotten break ended at 11:10) whatever was
+   * corrected before; the time is still never in the future.
+   */
+  clamp?: boolean;
 }
 
 export interface StatusWriteResult {
@@ -71,6 +77,8 @@ export interface StatusWrites {
   current(employeeId: string): CurrentRow | null;
   /** Whether `seq` is still to come from the batch's device (above last_seq). */
   isNew(batch: Pick<StatusBatch, 'deviceId' | 'restartAfterMs'>, seq: number): boolean;
+  /** The next seq of a device numbered 1, 2, 3, ... (a cut write of it repaired). */
+  nextSeq(deviceId: string): number;
   /**
    * Plans the batches and writes them (steps 2-4). With `touch`, Devices and Current are written even when
    * nothing changed (last_seen moves, as a sync does); without, a write that changes nothing writes nothing.
@@ -142,6 +150,8 @@ export function openStatusWrites(deps: StatusWriteDeps, deviceIds: readonly stri
 
     isNew: (batch, seq) => seq > (baseOf(batch)?.last_seq ?? 0),
 
+    nextSeq: (deviceId) => (devices.find((d) => d.device_id === deviceId)?.last_seq ?? 0) + 1,
+
     write(batches, o = {}) {
       if (new Set(batches.map((b) => b.deviceId)).size !== batches.length) throw new Error('status write: one batch per device');
       const bases = batches.map(baseOf);
@@ -153,7 +163,7 @@ export function openStatusWrites(deps: StatusWriteDeps, deviceIds: readonly stri
           deviceId: b.deviceId,
           source: b.source,
           entries: b.entries,
-          device: bases[i],
+          device: b.clamp === false && bases[i] ? { ...(bases[i] as DeviceRow), last_at: null } : bases[i],
           retentionMs: b.retentionMs,
           isKnownStatus: b.isKnownStatus,
           seqs: b.seqs,

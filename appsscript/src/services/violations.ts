@@ -35,7 +35,7 @@ const ROW_MEMORY_DAYS = 31;
 
 export type Resolution = 'open' | 'excused' | 'confirmed';
 
-/** id -> [sheet row, final (1) or still growing (0), minutes over as written, employee id]. */
+/** id -> [sheet row, final (1) or still growing (0), minutes over as written (-1: withdrawn after a correction), employee id]. */
 export type IndexEntry = [number, 0 | 1, number, string];
 
 export interface DayIndex {
@@ -201,7 +201,8 @@ export function finaliseDate(state: CheckState, date: string): number {
 /** How many violations of `date` each employee has in the index. */
 export function countsByEmployee(state: CheckState, date: string): Map<string, number> {
   const out = new Map<string, number>();
-  for (const entry of Object.values(state.days[date]?.v ?? {})) out.set(entry[3], (out.get(entry[3]) ?? 0) + 1);
+  // -1 minutes: withdrawn after a correction (check-breaks.ts withdrawVanished), not a violation any more.
+  for (const entry of Object.values(state.days[date]?.v ?? {})) if (entry[2] >= 0) out.set(entry[3], (out.get(entry[3]) ?? 0) + 1);
   return out;
 }
 

@@ -26,6 +26,16 @@ const c = (name: string, type: ColumnSpec['type']): ColumnSpec => ({ name, type 
 
 /** Versions older than the one in schema.ts. Keep every one forever: an old workbook may still hold it. */
 export const OLDER_VERSIONS: Partial<Record<TabName, readonly TabVersion[]>> = {
+  Daily: [
+    {
+      version: 1,
+      columns: [
+        c('date', 'date'), c('employee_id', 'id'), c('scheduled_min', 'number'), c('worked_min', 'number'), c('break_min', 'number'),
+        c('lunch_min', 'number'), c('other_min', 'number'), c('adherence_pct', 'number'), c('conformance_pct', 'number'),
+        c('violations', 'int'), c('first_in', 'datetime'), c('last_out', 'datetime'),
+      ],
+    },
+  ],
   Statuses: [
     {
       version: 1,
@@ -37,6 +47,7 @@ export const OLDER_VERSIONS: Partial<Record<TabName, readonly TabVersion[]>> = {
     { version: 1, columns: [c('device_id', 'id'), c('employee_id', 'id'), c('last_seq', 'int'), c('last_seen', 'datetime')] },
     { version: 2, columns: [c('device_id', 'id'), c('employee_id', 'id'), c('last_seq', 'int'), c('last_seen', 'datetime'), c('last_at', 'datetime')] },
   ],
+  Schedule: [{ version: 1, columns: [c('date', 'date'), c('employee_id', 'id'), c('shift_start', 'time'), c('shift_end', 'time'), c('breaks', 'text')] }],
   Current: [
     {
       version: 1,
@@ -90,6 +101,23 @@ export const MIGRATIONS: readonly Migration[] = [
     to: 3,
     summary: 'adds pending (the status write in progress for the device), blank: none in progress',
     migrate: (row) => ({ ...row, pending: '' }),
+  },
+  {
+    tab: 'Schedule',
+    from: 1,
+    to: 2,
+    summary: 'adds day (blank: a shift; off, vacation or sick: no shift that day), blank: every row stays the shift it was',
+    // Rows v1 refused (a mark typed as a time) stay refused, and breaks typed before stay fixed by hand:
+    // nothing typed before changes meaning.
+    migrate: (row) => ({ ...row, day: '' }),
+  },
+  {
+    tab: 'Daily',
+    from: 1,
+    to: 2,
+    summary: "adds timeline (the day's segments and planned shift, for reviewing an earlier day), blank for days already written",
+    // Blank reads as an unknown timeline: the review shows the day's figures without its segments.
+    migrate: (row) => ({ ...row, timeline: '' }),
   },
   {
     tab: 'Current',

@@ -62,4 +62,15 @@ export interface SheetPort {
    * never deleted. Returns how many columns were removed.
    */
   fitColumns(tab: string, width: number): number;
+  /**
+   * Makes the grid `lastRow + spare` rows tall when it is much taller (more than twice the spare below the
+   * data): an open-ended read spans the whole grid, so a tab read whole costs what its grid holds, not what
+   * its data holds. Rows holding content are never deleted. Returns how many rows were removed.
+   */
+  fitRows(tab: string, spare: number): number;
+}
+
+/** Rows kept below the data of a tab read whole: a tenth of the rows, at least 20 (room for a few more people). */
+export function spareRows(rows: number): number {
+  return Math.max(20, Math.ceil(rows / 10));
 }

@@ -27,6 +27,12 @@ export interface TabSpec {
   columns: readonly ColumnSpec[];
   /** Rows people edit by hand: validated on read, a bad row is reported and skipped. */
   validated?: boolean;
+  /**
+   * A tab that only grows with history and is read by row ranges, never whole (Log, Violations, Daily,
+   * Outbox, Audit): its grid grows in big steps. Every other tab is read whole, so its grid is kept to its
+   * rows plus a few spare (store/port.ts spareRows), and an open-ended read stays as small as the data.
+   */
+  history?: boolean;
 }
 
 const c = (name: string, type: ColumnType, required = false): ColumnSpec => ({ name, type, required });
@@ -68,13 +74,20 @@ export const TABS = {
   },
   Schedule: {
     name: 'Schedule',
-    version: 1,
+    version: 2,
     validated: true,
-    // breaks: "break 11:00 15; lunch 13:00 60" — status code, start time, minutes; separated by ';'
-    columns: [c('date', 'date', true), c('employee_id', 'id', true), c('shift_start', 'time', true), c('shift_end', 'time', true), c('breaks', 'text')],
+    // breaks: "break 11:00 15; lunch 13:00 60 auto" — status code, start time, minutes (auto: placed by the
+    // planner, else fixed by hand); separated by ';'.
+    // v2 added day: blank for a shift, or off / vacation / sick (then no times); so the times are required
+    // by checkShift for shifts only.
+    columns: [
+      c('date', 'date', true), c('employee_id', 'id', true), c('shift_start', 'time'), c('shift_end', 'time'), c('breaks', 'text'),
+      c('day', 'text'),
+    ],
   },
   Log: {
     name: 'Log',
+    history: true,
     version: 1,
     columns: [
       c('entry_id', 'id'), c('employee_id', 'id'), c('status', 'id'), c('at', 'datetime'), c('client_at', 'datetime'),
@@ -101,6 +114,7 @@ export const TABS = {
   },
   Violations: {
     name: 'Violations',
+    history: true,
     version: 1,
     columns: [
       c('id', 'id'), c('date', 'date'), c('employee_id', 'id'), c('type', 'id'), c('planned', 'text'), c('actual', 'text'),
@@ -109,15 +123,19 @@ export const TABS = {
   },
   Daily: {
     name: 'Daily',
-    version: 1,
+    history: true,
+    version: 2,
+    // v2 added timeline: the day's segments and its planned shift as JSON, written by the rollover, so that an
+    // earlier day can be looked at (violation review) without reading Log.
     columns: [
       c('date', 'date'), c('employee_id', 'id'), c('scheduled_min', 'number'), c('worked_min', 'number'), c('break_min', 'number'),
       c('lunch_min', 'number'), c('other_min', 'number'), c('adherence_pct', 'number'), c('conformance_pct', 'number'),
-      c('violations', 'int'), c('first_in', 'datetime'), c('last_out', 'datetime'),
+      c('violations', 'int'), c('first_in', 'datetime'), c('last_out', 'datetime'), c('timeline', 'json'),
     ],
   },
   Outbox: {
     name: 'Outbox',
+    history: true,
     version: 1,
     columns: [
       c('alert_id', 'id'), c('created_at', 'datetime'), c('kind', 'id'), c('target', 'text'), c('text', 'text'), c('status', 'id'),
@@ -126,6 +144,7 @@ export const TABS = {
   },
   Audit: {
     name: 'Audit',
+    history: true,
     version: 2,
     // v2 added request_id: the console's save it records, so a save retried after a cut is written once.
     columns: [c('at', 'datetime'), c('actor', 'email'), c('action', 'id'), c('target', 'text'), c('before', 'json'), c('after', 'json'), c('request_id', 'id')],

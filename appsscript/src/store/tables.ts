@@ -8,7 +8,7 @@ import type { CurrentRow, DayEntry, DeviceRow, Employee, Group, LogRow, PendingW
 import type { Cell, SheetPort } from './port.ts';
 import type { CellContext } from './cells.ts';
 import { checkHeader, decodeRecord, encodeRecord, isBlankRow, rowIssue, type RawRecord } from './records.ts';
-import { checkEmployee, checkGroup, checkRule, checkShift, checkStatus, type Checked } from './validate.ts';
+import { checkEmployee, checkGroup, checkRule, checkShift, checkStatus, isAbsence, type Checked, type ScheduleRow } from './validate.ts';
 import { formatBreaks } from './breaks.ts';
 import { checkNeutral } from './neutral.ts';
 import { dayViolationsOf } from '../domain/today.ts';
@@ -42,6 +42,11 @@ export interface Tables {
   neutral(): RowsRead<NeutralPeriod>;
   devices(): DeviceRow[];
   current(): CurrentRow[];
+  /**
+   * Current without the columns a reader of live states does not need (violations, last_write): fewer cells
+   * for a request that only reads, such as the live floor refreshed every 30 s. Never save rows read so.
+   */
+  currentStates(): CurrentRow[];
   /** Rewrites the whole tab from row 2 in one write (rows left over from a longer table are blanked). */
   saveDevices(rows: readonly DeviceRow[]): void;
   saveCurrent(rows: readonly CurrentRow[]): void;
@@ -80,11 +85,13 @@ export function openTables(port: SheetPort, opts: TablesOptions): Tables {
   const knownRows = new Map<string, number>();
   let settingsSnapshot: SettingsSnapshot | null = null;
 
-  function readTab(spec: TabSpec): Cell[][] {
-    const { header, rows } = port.readAll(spec.name, spec.columns.length);
-    checkHeader(spec, header);
+  function readTab(spec: TabSpec, width = spec.columns.length): Cell[][] {
+    const { header, rows } = port.readAll(spec.name, width);
+    checkHeader({ ...spec, columns: spec.columns.slice(0, width) }, header);
     knownRows.set(spec.name, rows.length);
-    return rows;
+    if (width === spec.columns.length) return rows;
+    const rest = spec.columns.slice(width).map((): Cell => '');
+    return rows.map((r) => [...r, ...rest]);
   }
 
   function readValidated<T>(
@@ -124,9 +131,9 @@ export function openTables(port: SheetPort, opts: TablesOptions): Tables {
     return { rows: out, issues, sheetRows };
   }
 
-  function readMachine(spec: TabSpec, keyColumn: string): { row: number; values: RawRecord }[] {
+  function readMachine(spec: TabSpec, keyColumn: string, width?: number): { row: number; values: RawRecord }[] {
     const out: { row: number; values: RawRecord }[] = [];
-    readTab(spec).forEach((cells, i) => {
+    readTab(spec, width).forEach((cells, i) => {
       if (isBlankRow(cells)) return;
       const decoded = decodeRecord(spec, cells, i + 2, ctx);
       decoded.issues.forEach((issue) => opts.onIssue?.(issue));
@@ -150,6 +157,20 @@ export function openTables(port: SheetPort, opts: TablesOptions): Tables {
     const last = port.lastRow(spec.name);
     port.writeRows(spec.name, last + 1, cells);
     knownRows.set(spec.name, last - 1 + records.length);
+  }
+
+  function currentRows(width?: number): CurrentRow[] {
+    return readMachine(TABS.Current, 'employee_id', width).map(({ row, values: v }) => ({
+      employee_id: v.employee_id as string,
+      status: v.status as string,
+      since: v.since as number | null,
+      last_seen: v.last_seen as number | null,
+      device_id: v.device_id as string,
+      day: v.day as string,
+      timeline: timelineOf(v.timeline, row, opts.onIssue),
+      violations: dayViolationsOf(v.violations),
+      last_write: v.last_write as string,
+    }));
   }
 
   function logRowOf(cells: Cell[], row: number): LogRow | null {
@@ -195,12 +216,14 @@ export function openTables(port: SheetPort, opts: TablesOptions): Tables {
       readValidated(TABS.Rules, checkRule, [{ column: 'status', key: (r) => `${r.rule_set}\u0000${r.status}`, what: 'rule set and status' }]),
 
     schedule: (window) =>
-      readValidated(
-        TABS.Schedule,
-        checkShift,
-        [{ column: 'employee_id', key: (s) => `${s.date}\u0000${s.employee_id}`, what: 'employee and date' }],
-        // A row whose date cannot be read is checked (and reported) whatever the window.
-        (v) => !window || v.date === '' || (String(v.date) >= window.from && String(v.date) <= window.to),
+      onlyShifts(
+        readValidated(
+          TABS.Schedule,
+          checkShift,
+          [{ column: 'employee_id', key: (s) => `${s.date}\u0000${s.employee_id}`, what: 'employee and date' }],
+          // A row whose date cannot be read is checked (and reported) whatever the window.
+          (v) => !window || v.date === '' || (String(v.date) >= window.from && String(v.date) <= window.to),
+        ),
       ),
 
     // Overlapping periods are fine: the rules merge them.
@@ -216,18 +239,9 @@ export function openTables(port: SheetPort, opts: TablesOptions): Tables {
         pending: pendingOf(v.pending, row, opts.onIssue),
       })),
 
-    current: () =>
-      readMachine(TABS.Current, 'employee_id').map(({ row, values: v }) => ({
-        employee_id: v.employee_id as string,
-        status: v.status as string,
-        since: v.since as number | null,
-        last_seen: v.last_seen as number | null,
-        device_id: v.device_id as string,
-        day: v.day as string,
-        timeline: timelineOf(v.timeline, row, opts.onIssue),
-        violations: dayViolationsOf(v.violations),
-        last_write: v.last_write as string,
-      })),
+    current: () => currentRows(),
+
+    currentStates: () => currentRows(columnOrder(TABS.Current, 'timeline') + 1),
 
     saveDevices: (rows) => rewrite(TABS.Devices, rows as unknown as RawRecord[]),
 
@@ -265,6 +279,12 @@ export function openTables(port: SheetPort, opts: TablesOptions): Tables {
 
     isEmpty: (tab) => port.lastRow(TABS[tab].name) <= 1,
   };
+}
+
+/** A day off, vacation or sick leave is no shift: whoever reads shifts sees none that day. */
+function onlyShifts(read: RowsRead<ScheduleRow>): RowsRead<Shift> {
+  const keep = read.rows.map((r) => !isAbsence(r));
+  return { rows: read.rows.filter((_, i) => keep[i]) as Shift[], sheetRows: read.sheetRows.filter((_, i) => keep[i]), issues: read.issues };
 }
 
 function columnOrder(spec: TabSpec, column: string): number {

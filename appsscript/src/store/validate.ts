@@ -1,26 +1,16 @@
 // What makes a hand-edited row usable, tab by tab. Input: a record whose cells all decoded (records.ts);
 // output: the typed row, or the issues that make the row unusable. Rules between rows (duplicates) are in
 // tables.ts, rules between tabs (an unknown group) in reference.ts.
-import type { Employee, Group, PlannedBreakRow, Rule, RowIssue, Shift, Status } from '../domain/model.ts';
+import type { Absence, Employee, Group, PlannedBreakRow, Rule, RowIssue, Shift, Status } from '../domain/model.ts';
+import type { DayKind } from '../../../common/admin-api.ts';
+import { readMark } from '../domain/roster/marks.ts';
 import type { RawRecord } from './records.ts';
 import { rowIssue } from './records.ts';
-import { ROLES, STATUS_KINDS, type Role, type StatusKind } from '../../../common/status.ts';
+import { DEFAULT_KIND_COLORS, ROLES, STATUS_KINDS, WORKING_KINDS, type Role, type StatusKind } from '../../../common/status.ts';
 import { decodeCell, timeToMinutes } from './cells.ts';
 import { parseBreaks } from './breaks.ts';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; issues: RowIssue[] };
-
-/** The colour a status gets when its row leaves colour blank. */
-export const DEFAULT_KIND_COLORS: Record<StatusKind, string> = {
-  work: '#34a853',
-  break: '#fbbc04',
-  lunch: '#ff6d01',
-  meeting: '#4285f4',
-  training: '#a142f4',
-  offline: '#9aa0a6',
-};
-/** Kinds that count as work time when counts_as_work is left blank. */
-export const WORKING_KINDS: readonly StatusKind[] = ['work', 'meeting', 'training'];
 
 const TIME_ZONE = /^(?:[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+|UTC|GMT|Etc\/[A-Za-z0-9+-]+)$/;
 const CHAT_ID = /^-?\d+$/;
@@ -151,35 +141,76 @@ export function checkRule(v: RawRecord, row: number): Checked<Rule> {
   });
 }
 
-export function checkShift(v: RawRecord, row: number): Checked<Shift> {
+/** A Schedule row: a shift, or a day that is none (every reader of shifts skips those: no shift that day). */
+export type ScheduleRow = Shift | Absence;
+
+export function isAbsence(row: ScheduleRow): row is Absence {
+  return 'day' in row;
+}
+
+/** The Schedule's `day` column: blank (or shift, смена) is a shift; otherwise the marks a roster uses. */
+export function dayOfText(text: string): 'shift' | DayKind | null {
+  const t = text.trim().toLowerCase();
+  if (t === '' || t === 'shift' || t === 'смена' || t === 'work' || t === 'работа') return 'shift';
+  const mark = readMark(t);
+  return mark && 'kind' in mark ? mark.kind : null;
+}
+
+export function checkShift(v: RawRecord, row: number): Checked<ScheduleRow> {
   const out = new IssueList('Schedule', row, v);
   const start = v.shift_start as string;
   const end = v.shift_end as string;
-  // An end earlier than the start is a night shift ending the next day; equal times are no shift at all.
-  const length = (timeToMinutes(end) - timeToMinutes(start) + 1440) % 1440;
-  if (length === 0) out.add('shift_end', `the shift ends when it starts (${start})`, `смена заканчивается, когда начинается (${start})`);
+  const dayText = String(v.day ?? '');
+  const day = dayOfText(dayText);
+  if (day === null) {
+    out.add('day', `"${dayText.trim()}" is not a day: leave it blank for a shift, or write off, vacation or sick`, `«${dayText.trim()}» — не вид дня: для смены оставьте пустым, иначе off (выходной), vacation (отпуск) или sick (больничный)`);
+    // Whether the times are missing depends on what the day was meant to be: that one issue says it.
+    return out.result<ScheduleRow>({ date: v.date as string, employee_id: v.employee_id as string, day: 'off' });
+  } else if (day !== 'shift') {
+    // Times beside a day off would leave the day meaning two things; the admin says which.
+    if (start !== '' || end !== '' || String(v.breaks).trim() !== '') {
+      out.add('day', `a day marked ${day} has no shift: clear shift_start, shift_end and breaks, or clear day`, `у дня с отметкой ${day} нет смены: очистите shift_start, shift_end и breaks или очистите day`);
+    }
+    return out.result<ScheduleRow>({ date: v.date as string, employee_id: v.employee_id as string, day });
+  }
+  if (start === '') out.add('shift_start', 'a shift needs its start (or mark the day off, vacation or sick in day)', 'у смены должно быть начало (или отметьте в day выходной, отпуск или больничный)');
+  if (end === '') out.add('shift_end', 'a shift needs its end', 'у смены должен быть конец');
   let breaks: PlannedBreakRow[] = [];
   const parsed = parseBreaks(String(v.breaks));
   if (!parsed.ok) out.addMessage('breaks', parsed.message);
-  else if (length > 0) breaks = checkBreaksFit(out, parsed.breaks, start, length);
-  return out.result<Shift>({ date: v.date as string, employee_id: v.employee_id as string, shift_start: start, shift_end: end, breaks });
+  else if (start !== '' && end !== '') {
+    // An end earlier than the start is a night shift ending the next day; equal times are no shift at all.
+    if (start === end) out.add('shift_end', `the shift ends when it starts (${start})`, `смена заканчивается, когда начинается (${start})`);
+    else {
+      for (const p of breakProblems(parsed.breaks, start, end)) out.add('breaks', p.en, p.ru);
+      breaks = inShiftOrder(parsed.breaks, start);
+    }
+  }
+  return out.result<ScheduleRow>({ date: v.date as string, employee_id: v.employee_id as string, shift_start: start, shift_end: end, breaks });
 }
 
-/** Breaks must lie inside the shift and not overlap; they come back in time order. */
-function checkBreaksFit(out: IssueList, breaks: PlannedBreakRow[], shiftStart: string, length: number): PlannedBreakRow[] {
+/** Breaks in time order within a shift starting at `shiftStart` (a night shift's 02:00 comes after its 23:00). */
+export function inShiftOrder(breaks: readonly PlannedBreakRow[], shiftStart: string): PlannedBreakRow[] {
   const offset = (b: PlannedBreakRow) => (timeToMinutes(b.start) - timeToMinutes(shiftStart) + 1440) % 1440;
-  const sorted = [...breaks].sort((a, b) => offset(a) - offset(b));
+  return [...breaks].sort((a, b) => offset(a) - offset(b));
+}
+
+/** What is wrong with a shift's breaks: each must lie inside the shift and overlap no other. */
+export function breakProblems(breaks: readonly PlannedBreakRow[], shiftStart: string, shiftEnd: string): { en: string; ru: string }[] {
+  const length = (timeToMinutes(shiftEnd) - timeToMinutes(shiftStart) + 1440) % 1440;
+  const offset = (b: PlannedBreakRow) => (timeToMinutes(b.start) - timeToMinutes(shiftStart) + 1440) % 1440;
+  const out: { en: string; ru: string }[] = [];
   let previousEnd = 0;
   let previous: PlannedBreakRow | null = null;
-  for (const b of sorted) {
+  for (const b of inShiftOrder(breaks, shiftStart)) {
     const from = offset(b);
     if (from + b.minutes > length) {
-      out.add('breaks', `"${b.status} ${b.start} ${b.minutes}" does not fit in the shift`, `«${b.status} ${b.start} ${b.minutes}» не помещается в смену`);
+      out.push({ en: `"${b.status} ${b.start} ${b.minutes}" does not fit in the shift`, ru: `«${b.status} ${b.start} ${b.minutes}» не помещается в смену` });
     } else if (previous && from < previousEnd) {
-      out.add('breaks', `"${b.status} ${b.start}" overlaps "${previous.status} ${previous.start}"`, `«${b.status} ${b.start}» пересекается с «${previous.status} ${previous.start}»`);
+      out.push({ en: `"${b.status} ${b.start}" overlaps "${previous.status} ${previous.start}"`, ru: `«${b.status} ${b.start}» пересекается с «${previous.status} ${previous.start}»` });
     }
     previousEnd = Math.max(previousEnd, from + b.minutes);
     previous = b;
   }
-  return sorted;
+  return out;
 }

@@ -3,6 +3,7 @@
 // boundary). A field's error is the one FieldErrors gives for its name (field-errors.ts).
 import { html, css, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { adminTheme } from './theme.ts';
 
 interface FieldBase {
   /** The payload's field name: the error of that name shows here. */
@@ -140,6 +141,11 @@ export function focusFirstInvalid(root: ParentNode): void {
   root.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
 }
 
+/** The same, once the host has drawn the problems just set. */
+export function focusFirstInvalidWhenDrawn(host: { readonly updateComplete: Promise<unknown>; readonly renderRoot: ParentNode }): void {
+  void host.updateComplete.then(() => focusFirstInvalid(host.renderRoot));
+}
+
 export const fieldStyles = css`
   .field { margin: 0 0 0.6rem; }
   .field.check label { font-weight: 400; display: flex; align-items: center; }
@@ -147,5 +153,9 @@ export const fieldStyles = css`
   .field-error { color: var(--wtt-danger); font-size: 12px; margin: 0.15rem 0 0; font-weight: 600; }
   .req { color: var(--wtt-danger); }
   .form-errors { color: var(--wtt-danger); margin: 0 0 0.5rem; }
+  .form-errors li { list-style: none; }
   .actions { display: flex; gap: 0.4rem; flex-wrap: wrap; margin-top: 0.75rem; }
 `;
+
+/** A form element's: the console's theme and the fields', on a block of its own. */
+export const formStyles = [adminTheme, fieldStyles, css`:host { display: block; }`];

@@ -1,37 +1,22 @@
-// The language switch: two toggle buttons, each named in its own language so a person who cannot read the
-// current one still finds theirs.
-import { LitElement, html, css } from 'lit';
-import { LocaleController } from '../controllers/locale-controller.ts';
-import { LANGS, setLang, t, type Lang } from '../i18n/locale.ts';
+// <adm-lang-switch>: the employee page's language switch (ui-shared/lang-switch.ts) in the console's compact
+// theme.
+import { css } from 'lit';
+import { LangSwitchBase, langSwitchStyles } from '../../../ui-shared/lang-switch.ts';
+import { t } from '../i18n/locale.ts';
 import { adminTheme } from './theme.ts';
 
-const NAMES: Record<Lang, { short: string; full: string }> = {
-  ru: { short: 'RU', full: 'Русский' },
-  en: { short: 'EN', full: 'English' },
-};
-
-export class AdmLangSwitch extends LitElement {
+export class AdmLangSwitch extends LangSwitchBase {
   static override styles = [
     adminTheme,
+    langSwitchStyles,
     css`
-      :host { display: inline-flex; }
-      [role='group'] { display: inline-flex; gap: 2px; }
+      [role='group'] { gap: 2px; }
       button { min-width: 32px; min-height: 26px; padding: 0 0.4rem; font-size: 12px; }
-      button[aria-pressed='true'] { background: var(--wtt-text); color: var(--wtt-bg); border-color: var(--wtt-text); }
     `,
   ];
 
-  private readonly locale = new LocaleController(this);
-
-  override render() {
-    const current = this.locale.lang;
-    return html`<div role="group" aria-label=${t().language}>
-      ${LANGS.map(
-        (lang) => html`<button type="button" lang=${lang} aria-pressed=${String(lang === current)} aria-label=${NAMES[lang].full} title=${NAMES[lang].full} @click=${() => setLang(lang)}>
-          ${NAMES[lang].short}
-        </button>`,
-      )}
-    </div>`;
+  protected override label(): string {
+    return t().language;
   }
 }
 

@@ -13,19 +13,9 @@ const compact = css`
   button.link { padding: 0.25rem 0.1rem; min-height: 0; }
   button.danger { color: var(--wtt-danger); border-color: var(--wtt-danger); }
   button.primary.danger { background: var(--wtt-danger); color: var(--wtt-accent-text); }
-  input, select, textarea {
-    font: inherit;
-    width: 100%;
-    min-height: 32px;
-    padding: 0.25rem 0.5rem;
-    border: 1px solid #6e7781;
-    border-radius: 6px;
-    color: var(--wtt-text);
-    background: var(--wtt-bg);
-  }
+  input, select, textarea { min-height: 32px; padding: 0.25rem 0.5rem; border-radius: 6px; }
   textarea { min-height: 6rem; resize: vertical; font-family: ui-monospace, 'Cascadia Mono', Consolas, monospace; font-size: 12px; }
   input[type='checkbox'] { width: auto; min-height: 0; margin: 0 0.4rem 0 0; vertical-align: middle; }
-  select[aria-invalid='true'], textarea[aria-invalid='true'] { border-color: var(--wtt-danger); }
   label { font-weight: 600; margin-bottom: 0.15rem; }
   .small { font-size: 12px; }
   .badge {

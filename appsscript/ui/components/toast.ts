@@ -53,6 +53,11 @@ export class AdmToast extends LitElement {
 
 customElements.define('adm-toast', AdmToast);
 
+/** Shows a note in the toast of a screen: the `<adm-toast>` in its shadow root. */
+export function showToast(screen: { readonly renderRoot: ParentNode }, text: string): void {
+  screen.renderRoot.querySelector<AdmToast>('adm-toast')?.show(text);
+}
+
 declare global {
   interface HTMLElementTagNameMap {
     'adm-toast': AdmToast;

@@ -1,19 +1,12 @@
 // The server says everything twice, "English / Русский" (appsscript/src/services/errors.ts): the page shows
-// the half in its own language. Messages that are not such a pair (a valibot default, a transport error)
-// are shown as they are, after a known English phrase is put into Russian where the page knows it.
+// the half in its own language (pickLanguage, the employee page's own). Messages that are not such a pair
+// (a valibot default, a transport error) are shown as they are, after a known English phrase is put into
+// Russian where the page knows it.
 import type { Lang } from './locale.ts';
 import { stringsFor } from './locale.ts';
+import { pickLanguage } from '../../../ui-shared/text.ts';
 
-/** The half of "English / Русский" in the given language; any other text unchanged. */
-export function pickLanguage(message: string, lang: Lang): string {
-  const cut = message.indexOf(' / ');
-  if (cut < 0) return message;
-  const english = message.slice(0, cut).trim();
-  const russian = message.slice(cut + 3).trim();
-  // Only a real pair: the second half is Russian (a code or an id never holds Cyrillic).
-  if (!english || !/[А-Яа-яЁё]/.test(russian)) return message;
-  return lang === 'ru' ? russian : english;
-}
+export { pickLanguage };
 
 /**
  * A field's message from a schema (common/admin-api.ts says them in English only, and valibot's own

@@ -1,9 +1,10 @@
 // What a failure means for the person in front of the page, in their language. The server's own texts are
 // bilingual ("English / Русский", the project's convention): the half in the page's language is shown.
+import type { Lang } from '../../../ui-shared/lang.ts';
+import { pickLanguage } from '../../../ui-shared/text.ts';
 import { AuthError, ApiError, RetryLaterError, TransientError } from './errors.ts';
 
-export const LANGS = ['ru', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
+export { pickLanguage, type Lang };
 
 type Text = Record<Lang, string>;
 
@@ -74,17 +75,6 @@ export type TextKey = keyof typeof TEXTS;
 
 export function text(key: TextKey, lang: Lang): string {
   return TEXTS[key][lang];
-}
-
-/** The half of a server message "English / Русский" in the page's language; the whole text otherwise. */
-export function pickLanguage(message: string, lang: Lang): string {
-  const cut = message.indexOf(' / ');
-  if (cut < 0) return message;
-  const english = message.slice(0, cut).trim();
-  const russian = message.slice(cut + 3).trim();
-  // Only a real pair: the second half is Russian (a status code or an id never holds Cyrillic).
-  if (!english || !/[А-Яа-яЁё]/.test(russian)) return message;
-  return lang === 'ru' ? russian : english;
 }
 
 /** A failure of a call, said for a person. */

@@ -1,42 +1,22 @@
-// The language switch: two toggle buttons, each named in its own language so a person who cannot read
-// the current one still finds theirs.
-import { LitElement, html, css } from 'lit';
-import { LocaleController } from '../controllers/locale-controller.ts';
-import { LANGS, setLang, t, type Lang } from '../i18n/locale.ts';
+// <wtt-lang-switch>: the shared language switch (ui-shared/lang-switch.ts) in the page's theme, with buttons
+// big enough for a thumb.
+import { css } from 'lit';
+import { LangSwitchBase, langSwitchStyles } from '../../../ui-shared/lang-switch.ts';
+import { t } from '../i18n/locale.ts';
 import { theme } from './theme.ts';
 
-const NAMES: Record<Lang, { short: string; full: string }> = {
-  ru: { short: 'RU', full: 'Русский' },
-  en: { short: 'EN', full: 'English' },
-};
-
-export class LangSwitch extends LitElement {
+export class LangSwitch extends LangSwitchBase {
   static override styles = [
     theme,
+    langSwitchStyles,
     css`
-      :host { display: inline-flex; }
-      [role='group'] { display: inline-flex; gap: 0.25rem; }
+      [role='group'] { gap: 0.25rem; }
       button { min-width: 44px; padding: 0.25rem 0.6rem; }
-      button[aria-pressed='true'] { background: var(--wtt-text); color: var(--wtt-bg); border-color: var(--wtt-text); }
     `,
   ];
 
-  private readonly locale = new LocaleController(this);
-
-  override render() {
-    const current = this.locale.lang;
-    return html`<div role="group" aria-label=${t().language}>
-      ${LANGS.map(
-        (lang) => html`<button
-          type="button"
-          lang=${lang}
-          aria-pressed=${String(lang === current)}
-          aria-label=${NAMES[lang].full}
-          title=${NAMES[lang].full}
-          @click=${() => setLang(lang)}
-        >${NAMES[lang].short}</button>`,
-      )}
-    </div>`;
+  protected override label(): string {
+    return t().language;
   }
 }
 

@@ -1,6 +1,7 @@
 // Styles every component shares: colours with at least 4.5:1 contrast on their backgrounds, a focus ring
 // that is always visible for keyboard users, cards that stack on a phone and never get wider than it
-// (from 320 px, whatever the language: tests/e2e/narrow-screen.test.ts).
+// (from 320 px, whatever the language: tests/e2e/narrow-screen.test.ts). Selects and text boxes are for the
+// admin console, whose compact theme (appsscript/ui/components/theme.ts) builds on this one.
 import { css } from 'lit';
 
 export const theme = css`
@@ -57,7 +58,7 @@ export const theme = css`
   button.primary { background: var(--wtt-accent); color: var(--wtt-accent-text); border-color: var(--wtt-accent); }
   button.link { border: none; background: none; color: var(--wtt-accent); text-decoration: underline; padding: 0.5rem 0.25rem; }
   button:disabled { opacity: 0.6; cursor: default; }
-  input {
+  input, select, textarea {
     font: inherit;
     width: 100%;
     min-height: 44px;
@@ -67,7 +68,7 @@ export const theme = css`
     color: var(--wtt-text);
     background: var(--wtt-bg);
   }
-  input[aria-invalid='true'] { border-color: var(--wtt-danger); }
+  input[aria-invalid='true'], select[aria-invalid='true'], textarea[aria-invalid='true'] { border-color: var(--wtt-danger); }
   label { display: block; font-weight: 600; margin-bottom: 0.25rem; }
   .swatch {
     display: inline-block;

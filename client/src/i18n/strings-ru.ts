@@ -1,10 +1,6 @@
 // Russian texts of the employee page: the same keys as the English ones (the type makes sure of it).
 import type { Strings } from './strings-en.ts';
-
-function plural(n: number, one: string, few: string, many: string): string {
-  const form = new Intl.PluralRules('ru').select(n);
-  return form === 'one' ? one : form === 'few' ? few : many;
-}
+import { plural } from '../../../ui-shared/text.ts';
 
 export const ru: Strings = {
   appTitle: 'Рабочее время',

@@ -10,6 +10,7 @@ import { countedMs } from './spans.ts';
 import { VIOLATION_TYPES, type DailySummary, type EmployeeDay, type Violation } from './types.ts';
 
 export { groupConcurrency } from './concurrency.ts';
+export { personNow, type FloorState, type PersonNow } from './now.ts';
 export { violationKey } from './violation.ts';
 export type { Measures } from './measures.ts';
 export * from './types.ts';

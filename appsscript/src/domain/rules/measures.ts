@@ -6,7 +6,9 @@
 // is working time). Around each planned boundary (shift start and end, each break's start and end) both
 // neighbouring activities are accepted for the tolerance (window_tolerance_minutes of the break's status;
 // the shift's own rule at shift start and end), so a break taken a few minutes early or late costs
-// nothing. Neutral time counts as adherent. Measured over the part of the shift that has passed by `now`.
+// nothing; for someone who has not come in at all there is no early or late to forgive, so their day is
+// out of adherence from end to end. Neutral time counts as adherent. Measured over the part of the shift
+// that has passed by `now`.
 //
 // Conformance % = worked time / scheduled work time (the shift less its planned breaks). Worked time is
 // every moment of the day in a status that counts as work, so overtime can take it past 100; during
@@ -45,7 +47,10 @@ export function measuresOf(v: DayView): Measures {
   }
   const window: Span = { start: s.shift_start, end: Math.min(s.shift_end, v.now) };
   const activityAt = (t: number): Activity => activityOf(v, t);
-  const boundaries = boundariesOf(v, activityAt);
+  // The tolerance at the shift's edges forgives coming a little late or leaving a little early; someone
+  // who has not come in at all has nothing to forgive, so their edges accept only work.
+  const cameIn = v.segments.some((x) => x.works && x.start < window.end && x.end > window.start);
+  const boundaries = boundariesOf(v, activityAt).map((b) => (cameIn ? b : { ...b, before: notOff(b.before), after: notOff(b.after) }));
 
   const cuts = new Set<number>([window.start, window.end]);
   const addCut = (t: number) => {
@@ -110,6 +115,11 @@ function activityOf(v: DayView, t: number): Activity {
   let status: string | null = null;
   for (const p of s.breaks) if (p.start <= t && t < plannedEnd(p)) status = p.status;
   return status === null ? { type: 'work' } : { type: 'planned', status };
+}
+
+/** The activity an edge zone accepts of someone who never came in: `off` is not forgiven. */
+function notOff(a: Activity): Activity {
+  return a.type === 'off' ? { type: 'work' } : a;
 }
 
 /** Every moment inside [shift start, shift end] where the scheduled activity changes, with its tolerance zone. */

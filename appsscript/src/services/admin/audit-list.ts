@@ -34,14 +34,14 @@ export function listAudit(deps: AdminDeps, req: AdminParsed<'audit.list'>): Admi
       const row = start + i;
       const values = decodeRecord(spec, cells[i], row, deps.cells).values;
       const verdict = judge(values);
-      if (verdict === 'stop') return { rows, next: null };
+      if (verdict === 'stop') return { rows, next: null, time_zone: deps.tables().timeZone };
       if (verdict === 'skip') continue;
       rows.push(recordOf(values));
-      if (rows.length >= req.limit) return { rows, next: row > 2 ? row : null };
+      if (rows.length >= req.limit) return { rows, next: row > 2 ? row : null, time_zone: deps.tables().timeZone };
     }
     end = start - 1;
   }
-  return { rows, next: end >= 2 ? end + 1 : null };
+  return { rows, next: end >= 2 ? end + 1 : null, time_zone: deps.tables().timeZone };
 }
 
 function filterOf(deps: AdminDeps, req: AdminParsed<'audit.list'>): (v: RawRecord) => Verdict {

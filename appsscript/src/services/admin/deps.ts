@@ -6,6 +6,8 @@ import type { CellContext } from '../../store/cells.ts';
 import type { Tables } from '../../store/tables.ts';
 import type { ReferenceData } from '../../store/reference.ts';
 import type { DoctorFacts } from './doctor.ts';
+import type { CalendarFns } from '../check-breaks.ts';
+import type { NeutralPeriod } from '../../domain/rules/types.ts';
 
 export interface AdminDeps {
   caller: Caller;
@@ -21,6 +23,10 @@ export interface AdminDeps {
   invalidateReference(): void;
   /** 'yyyy-MM-dd' of an instant in the spreadsheet's time zone. */
   dateOf(ms: number): string;
+  /** Dates, wall-clock times and 'HH:mm' in the spreadsheet's zone, as the rules take them. */
+  calendarFns(): CalendarFns;
+  /** The Neutral tab's outages (one read; none when the tab is missing). */
+  neutral(): NeutralPeriod[];
   secrets: {
     isSet(name: string): boolean;
     set(name: string, value: string): void;

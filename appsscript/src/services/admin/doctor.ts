@@ -137,7 +137,11 @@ function triggerChecks(now: number, facts: DoctorFacts): DoctorCheck[] {
         id,
         state: 'warn',
         title: runTitle,
-        detail: isInstalled ? t('It has not run yet (a daily trigger first runs at its hour)', 'Ещё не запускался (ежедневный — в свой час)') : t('It has never run: it is not installed', 'Ни разу не запускался: он не установлен'),
+        detail: !isInstalled
+          ? t('It has never run: it is not installed', 'Ни разу не запускался: он не установлен')
+          : /^every /.test(w.schedule)
+            ? t(`It has not run yet (it runs ${w.schedule})`, `Ещё не запускался (запускается ${scheduleRu(w.schedule)})`)
+            : t('It has not run yet (a daily trigger first runs at its hour)', 'Ещё не запускался (ежедневный — в свой час)'),
         ...(isInstalled ? {} : { fix: FIX_TRIGGERS }),
       };
     }
@@ -209,7 +213,7 @@ function botChecks(facts: DoctorFacts): DoctorCheck[] {
         id: 'bot_test',
         state: 'fail',
         title: testTitle,
-        detail: t(`Not delivered: ${reason}`, `Не доставлено: ${reason}`),
+        detail: t(`Not delivered: ${halfOf(reason, 'en')}`, `Не доставлено: ${halfOf(reason, 'ru')}`),
         fix: atBot
           ? FIX_SETTINGS
           : t('Check TELEGRAM_BOT_TOKEN where the bot runs, and that the bot is in that chat', 'Проверьте TELEGRAM_BOT_TOKEN там, где работает бот, и что бот есть в этом чате'),
@@ -308,4 +312,11 @@ function agoText(ms: number): Text {
   const hours = Math.round(minutes / 60);
   if (hours < 48) return t(`${hours} h ago`, `${hours} ч назад`);
   return t(`${Math.round(hours / 24)} days ago`, `${Math.round(hours / 24)} дн. назад`);
+}
+
+/** A reason the server wrote as "English / Русский" gives each language its half; any other stays whole. */
+function halfOf(reason: string, lang: 'en' | 'ru'): string {
+  const at = reason.indexOf(' / ');
+  if (at < 0) return reason;
+  return lang === 'en' ? reason.slice(0, at) : reason.slice(at + 3);
 }

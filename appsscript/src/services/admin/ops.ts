@@ -9,6 +9,11 @@ import { listRules, saveRules } from './rules.ts';
 import { getSettings, saveSettings } from './settings.ts';
 import { listAudit } from './audit-list.ts';
 import { runDoctor } from './doctor.ts';
+import { floorNow } from './floor.ts';
+import { listViolations, resolveViolations, setStatus, violationDay } from './violation-review.ts';
+import { getSchedule, saveSchedule } from './schedule.ts';
+import { commitImport, previewImport } from './schedule-import.ts';
+import { planSchedule } from './schedule-plan.ts';
 
 export type AdminHandlers = { [K in AdminOp]: (deps: AdminDeps, req: AdminParsed<K>) => AdminReplies[K] };
 
@@ -28,4 +33,14 @@ export const ADMIN_HANDLERS: AdminHandlers = {
   'settings.save': saveSettings,
   'audit.list': listAudit,
   'doctor.run': runDoctor,
+  'floor.now': floorNow,
+  'violations.list': listViolations,
+  'violations.day': violationDay,
+  'violations.resolve': resolveViolations,
+  'status.set': setStatus,
+  'schedule.get': getSchedule,
+  'schedule.save': saveSchedule,
+  'schedule.import.preview': previewImport,
+  'schedule.import.commit': commitImport,
+  'schedule.plan': planSchedule,
 };

@@ -3,10 +3,12 @@
 // cannot make anyone a lead or an admin.
 import type { AdminParsed, AdminReplies, DeviceInfo, ImportRow, PersonRecord, Viewer } from '../../../../common/admin-api.ts';
 import type { Role } from '../../../../common/status.ts';
+import { storedText } from '../../../../common/text.ts';
 import { TABS } from '../../store/schema.ts';
 import type { DeviceRow } from '../../domain/model.ts';
 import { BadRequest, Conflict, Forbidden, NotFound } from '../../errors.ts';
 import { appendAudit, auditedAlready, auditOnce } from './audited.ts';
+import { auditedAfter } from '../audit.ts';
 import type { AdminDeps } from './deps.ts';
 import { cellsFor, readKeyedTab, rowVersion, sameCells, type KeyedRow, type KeyedTab } from './keyed-tab.ts';
 
@@ -98,9 +100,18 @@ function changePerson(
     if (deps.caller.role !== 'admin' && row.values.role !== 'employee') {
       throw new Forbidden('Only an admin can change a lead or an admin', 'Изменить руководителя или администратора может только администратор');
     }
-    // One look-up serves both: a change that is not idempotent by value knows a retry by its Audit row.
-    const already = auditedAlready(deps, requestId);
-    if (byRequest && already) return finish(deps, { record: personOf(row) });
+    if (byRequest) {
+      // Not idempotent by value: a retry knows itself by its Audit row, whose `after` is what the record must
+      // become (a cut may have come before or after the record's write).
+      const found = auditedAfter(deps.port, requestId);
+      if (found) {
+        const target = (found.after ?? {}) as Record<string, unknown>;
+        const cells = cellsFor(spec, target, row.cells);
+        if (!sameCells(row.cells, cells)) deps.port.writeRows(spec.name, row.row, [cells]);
+        return finish(deps, { record: personOf({ ...row, cells, values: { ...row.values, ...target } }) });
+      }
+    }
+    const already = !byRequest && auditedAlready(deps, requestId);
     const fields = change(row.values);
     if (!fields) return finish(deps, { record: personOf(row) });
     checkVersion(row, version);
@@ -122,7 +133,7 @@ export function importPeople(deps: AdminDeps, req: AdminParsed<'people.import'>)
     const known = new Set(tab.rows.map((r) => String(r.values.email)));
     const seen = new Map<string, number>();
     return req.rows
-      .map((cells, i) => ({ cells: cells.map((c) => c.trim()), row: i + 1 }))
+      .map((cells, i) => ({ cells: cells.map((c) => storedText(c).trim()), row: i + 1 }))
       .filter(({ cells, row }) => cells.some((c) => c !== '') && !(row === 1 && isHeader(cells)))
       .map(({ cells, row }) => {
         const [a = '', b = '', group = ''] = cells;

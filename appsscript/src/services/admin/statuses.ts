@@ -6,7 +6,7 @@
 import type { AdminParsed, AdminReplies, StatusRecord } from '../../../../common/admin-api.ts';
 import { STATUS_KINDS, type StatusKind } from '../../../../common/status.ts';
 import { TABS } from '../../store/schema.ts';
-import { WORKING_KINDS } from '../../store/validate.ts';
+import { WORKING_KINDS } from '../../../../common/status.ts';
 import { Conflict } from '../../errors.ts';
 import { auditOnce } from './audited.ts';
 import type { AdminDeps } from './deps.ts';

@@ -7,9 +7,10 @@ import { LocaleController } from '../../controllers/locale-controller.ts';
 import { RpcState } from '../../controllers/rpc-state.ts';
 import { t, type Lang } from '../../i18n/locale.ts';
 import { adminTheme } from '../../components/theme.ts';
-import { fieldStyles, focusFirstInvalid, selectField, textField } from '../../components/fields.ts';
+import { fieldStyles, focusFirstInvalidWhenDrawn, selectField, textField } from '../../components/fields.ts';
 import { pathErrors, type FieldErrors } from '../../components/field-errors.ts';
 import { emptyState, errorState, loadingState, stateStyles } from '../../components/states.ts';
+import { backButton } from '../../components/screen.ts';
 import type { Column } from '../../components/table-view.ts';
 import '../../components/screen-header.ts';
 import '../../components/data-table.ts';
@@ -36,8 +37,9 @@ const ACTIONS: Record<string, readonly string[]> = {
 /** Lines of a change shown in the list; the rest are in the row's detail. */
 const SHOWN_LINES = 4;
 
-function timeText(at: number, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' }).format(at);
+/** In the spreadsheet's zone (the reply says which), like every time in the tabs. */
+function timeText(at: number, lang: Lang, timeZone: string | undefined): string {
+  return new Intl.DateTimeFormat(lang === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'short', timeStyle: 'short', timeZone }).format(at);
 }
 
 export class AdmAudit extends LitElement {
@@ -45,6 +47,7 @@ export class AdmAudit extends LitElement {
     filters: { state: true },
     rows: { state: true },
     next: { state: true },
+    zone: { state: true },
     lastEmpty: { state: true },
     open: { state: true },
     errors: { state: true },
@@ -78,6 +81,8 @@ export class AdmAudit extends LitElement {
   declare filters: Filters;
   declare rows: Row[];
   declare next: number | null;
+  /** The spreadsheet's time zone, from the first reply. */
+  declare zone: string | undefined;
   /** The last page read had no row (the server's bound stopped it short): "Load more" goes further back. */
   declare lastEmpty: boolean;
   declare open: Row | null;
@@ -121,12 +126,13 @@ export class AdmAudit extends LitElement {
     const reply = await this.list.run(asked);
     if (!reply) {
       this.errors = pathErrors(this.list.error, this.locale.lang);
-      if (Object.keys(this.errors).length > 0) void this.updateComplete.then(() => focusFirstInvalid(this.renderRoot));
+      if (Object.keys(this.errors).length > 0) focusFirstInvalidWhenDrawn(this);
       return;
     }
     this.errors = {};
     this.shown = asked;
     this.rows = reply.rows.map((r, n) => ({ ...r, n }));
+    this.zone = reply.time_zone;
     this.next = reply.next;
     this.lastEmpty = reply.rows.length === 0;
   }
@@ -165,7 +171,7 @@ export class AdmAudit extends LitElement {
     const a = t().audit;
     const lang = this.locale.lang;
     return [
-      { key: 'at', label: a.colAt, value: (r) => r.at, render: (r) => timeText(r.at, lang), width: '9rem', sortable: false },
+      { key: 'at', label: a.colAt, value: (r) => r.at, render: (r) => timeText(r.at, lang, this.zone), width: '9rem', sortable: false },
       { key: 'actor', label: a.colActor, value: (r) => r.actor, render: (r) => html`<span class="cell-title" style="font-weight:400">${r.actor}</span>`, width: '13rem', sortable: false },
       {
         key: 'action',
@@ -201,7 +207,7 @@ export class AdmAudit extends LitElement {
       ${this.open ? this.renderOne(this.open) : nothing}
       <div ?hidden=${this.open !== null}>
         ${this.renderFilters()}
-        <p class="zone">${a.timesIn(Intl.DateTimeFormat().resolvedOptions().timeZone)}</p>
+        <p class="zone">${a.timesIn(this.zone ?? Intl.DateTimeFormat().resolvedOptions().timeZone)}</p>
         ${this.list.status === 'error' && Object.keys(this.errors).length === 0 ? errorState(this.list.error, () => void this.apply()) : nothing}
         ${this.list.loading ? loadingState() : this.list.status === 'ok' ? this.renderRows() : nothing}
       </div>
@@ -262,10 +268,10 @@ export class AdmAudit extends LitElement {
     const changed = (p: string) => lines.some((l) => p === '' || l.path === p || l.path.startsWith(`${p}.`));
     const text = (parts: Map<string, unknown>, p: string) => valueText(parts.get(p), this.yesNo) || s.none;
     return html`<section aria-labelledby="one-h">
-      <button type="button" class="link back" @click=${() => (this.open = null)}>← ${s.back}</button>
+      ${backButton(() => (this.open = null))}
       <h2 id="one-h">${a.detailHeading}</h2>
       <dl class="head">
-        <dt>${a.colAt}</dt><dd>${timeText(r.at, lang)}</dd>
+        <dt>${a.colAt}</dt><dd>${timeText(r.at, lang, this.zone)}</dd>
         <dt>${a.colActor}</dt><dd>${r.actor}</dd>
         <dt>${a.colAction}</dt><dd>${this.actionText(r.action)} (${r.action})</dd>
         <dt>${a.colTarget}</dt><dd>${r.target}</dd>

@@ -10,13 +10,12 @@ import { LocaleController } from '../../controllers/locale-controller.ts';
 import { RpcState } from '../../controllers/rpc-state.ts';
 import { t, type Lang } from '../../i18n/locale.ts';
 import { pickLanguage } from '../../i18n/server-text.ts';
-import { adminTheme } from '../../components/theme.ts';
-import { fieldStyles, focusFirstInvalid, textField } from '../../components/fields.ts';
+import { fieldStyles, focusFirstInvalidWhenDrawn, textField } from '../../components/fields.ts';
 import { pathErrors, type FieldErrors } from '../../components/field-errors.ts';
-import { errorState, loadingState, stateStyles } from '../../components/states.ts';
-import type { AdmToast } from '../../components/toast.ts';
+import { errorState, loadingState } from '../../components/states.ts';
+import { screenStyles } from '../../components/screen.ts';
+import { showToast } from '../../components/toast.ts';
 import '../../components/screen-header.ts';
-import '../../components/toast.ts';
 
 type State = DoctorCheck['state'];
 const ORDER: Record<State, number> = { fail: 0, warn: 1, ok: 2 };
@@ -62,11 +61,9 @@ function timeText(at: number, lang: Lang): string {
 export class AdmDoctor extends LitElement {
   static override properties = { testChat: { state: true }, errors: { state: true }, acting: { state: true }, actionFailure: { state: true } };
   static override styles = [
-    adminTheme,
+    screenStyles,
     fieldStyles,
-    stateStyles,
     css`
-      :host { display: block; padding: 0.6rem 0.6rem 3.5rem; }
       /* The button goes under the summary when both do not fit (a long summary, the Russian label). */
       .top { display: flex; flex-wrap: wrap; align-items: center; gap: 0.4rem 0.5rem; justify-content: space-between; margin-bottom: 0.4rem; }
       .top > div { flex: 1 1 9rem; min-width: 0; }
@@ -120,7 +117,7 @@ export class AdmDoctor extends LitElement {
     this.actionFailure = null;
     const reply = await this.doctor.run(testChatId === undefined ? {} : { test_chat_id: testChatId });
     this.errors = reply ? {} : pathErrors(this.doctor.error, this.locale.lang);
-    if (this.errors.test_chat_id) void this.updateComplete.then(() => focusFirstInvalid(this.renderRoot));
+    if (this.errors.test_chat_id) focusFirstInvalidWhenDrawn(this);
   }
 
   private sendTest(e: Event): void {
@@ -128,7 +125,7 @@ export class AdmDoctor extends LitElement {
     const chat = this.testChat.trim();
     if (chat === '') {
       this.errors = { test_chat_id: t().fieldRequired };
-      void this.updateComplete.then(() => focusFirstInvalid(this.renderRoot));
+      focusFirstInvalidWhenDrawn(this);
       return;
     }
     void this.run(chat);
@@ -140,7 +137,7 @@ export class AdmDoctor extends LitElement {
     try {
       await callServer(name);
       if (rerun) {
-        this.renderRoot.querySelector<AdmToast>('adm-toast')?.show(t().doctor.actionDone);
+        showToast(this, t().doctor.actionDone);
         await this.run();
       }
     } catch (e) {

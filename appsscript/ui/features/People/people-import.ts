@@ -4,13 +4,13 @@
 // Tells the screen `adm-imported` ({added, invalid}) after a commit.
 import { LitElement, html, css, nothing } from 'lit';
 import type { AdminReply, ImportRow } from '../../../../common/admin-api.ts';
+import { tell } from '../../controllers/form-state.ts';
 import { LocaleController } from '../../controllers/locale-controller.ts';
-import { RpcState } from '../../controllers/rpc-state.ts';
+import { RpcState, RpcWrite } from '../../controllers/rpc-state.ts';
 import { getLang, t } from '../../i18n/locale.ts';
 import { errorText } from '../../i18n/error-text.ts';
 import { fieldMessage } from '../../i18n/server-text.ts';
 import { AdminError } from '../../rpc-error.ts';
-import { SaveRequest } from '../../request-id.ts';
 import { adminTheme } from '../../components/theme.ts';
 import { fieldStyles, textAreaField } from '../../components/fields.ts';
 import { parsePastedRows } from './paste-rows.ts';
@@ -54,8 +54,7 @@ export class AdmPeopleImport extends LitElement {
 
   private readonly locale = new LocaleController(this);
   private readonly check = new RpcState(this, 'people.import');
-  private readonly commit = new RpcState(this, 'people.import');
-  private readonly commitRequest = new SaveRequest();
+  private readonly commit = new RpcWrite(this, 'people.import');
   /** The rows the preview is of. */
   private checkedRows: string[][] = [];
 
@@ -94,15 +93,13 @@ export class AdmPeopleImport extends LitElement {
   }
 
   private async runCommit(): Promise<void> {
-    const payload = { rows: this.checkedRows, commit: true };
-    const reply = await this.commit.run({ ...payload, request_id: this.commitRequest.idFor(payload) });
+    const reply = await this.commit.send({ rows: this.checkedRows, commit: true });
     if (!reply) {
       this.problem = this.describe(this.commit.error);
       return;
     }
-    this.commitRequest.done();
     this.preview = reply;
-    this.dispatchEvent(new CustomEvent('adm-imported', { detail: { added: reply.added, invalid: reply.invalid }, bubbles: true, composed: true }));
+    tell(this, 'adm-imported', { added: reply.added, invalid: reply.invalid });
   }
 
   /** A row's cell too long (`rows[4][1]`) says its line; anything else as the error says. */
@@ -137,7 +134,7 @@ export class AdmPeopleImport extends LitElement {
         ${this.problem ? html`<p class="form-errors" role="alert">${this.problem}</p>` : nothing}
         <div class="actions">
           <button type="submit" class=${this.preview ? 'check' : 'primary check'} ?disabled=${busy}>${this.check.loading ? p.importChecking : p.importCheck}</button>
-          <button type="button" class="cancel" @click=${() => this.dispatchEvent(new CustomEvent('adm-close', { bubbles: true, composed: true }))}>${s.cancel}</button>
+          <button type="button" class="cancel" @click=${() => tell(this, 'adm-close')}>${s.cancel}</button>
         </div>
       </form>
       ${this.preview ? this.renderPreview(this.preview, busy) : nothing}

@@ -3,21 +3,18 @@
 // when they were last seen. A save that someone else's save overtook shows both versions (adm-conflict).
 // Tells the screen `adm-saved` ({record, created}) after a save and `adm-changed` (record) after the others.
 import { LitElement, html, css, nothing } from 'lit';
-import type { AdminReply, PersonRecord, Viewer } from '../../../../common/admin-api.ts';
+import type { PersonRecord, Viewer } from '../../../../common/admin-api.ts';
 import { ROLES, type Role } from '../../../../common/status.ts';
+import { FormState, tell, type RecordChange } from '../../controllers/form-state.ts';
 import { LocaleController } from '../../controllers/locale-controller.ts';
-import { RpcState } from '../../controllers/rpc-state.ts';
-import { t, getLang } from '../../i18n/locale.ts';
-import { errorText } from '../../i18n/error-text.ts';
+import { RpcWrite } from '../../controllers/rpc-state.ts';
+import { t } from '../../i18n/locale.ts';
 import { formatAgo } from '../../i18n/format.ts';
 import { AdminError } from '../../rpc-error.ts';
-import { SaveRequest } from '../../request-id.ts';
-import { adminTheme } from '../../components/theme.ts';
-import { checkField, fieldStyles, focusFirstInvalid, selectField, textField } from '../../components/fields.ts';
-import { fieldErrors, unplacedErrors, type FieldErrors } from '../../components/field-errors.ts';
+import { checkField, formStyles, selectField, textField } from '../../components/fields.ts';
+import { fieldErrors } from '../../components/field-errors.ts';
 import { timeZones } from '../../components/time-zones.ts';
 import type { ConflictRow } from '../../components/conflict-notice.ts';
-import '../../components/conflict-notice.ts';
 import '../../components/confirm-step.ts';
 
 interface Draft {
@@ -53,18 +50,12 @@ export class AdmPersonForm extends LitElement {
     groups: { attribute: false },
     viewer: { attribute: false },
     now: { type: Number },
-    draft: { state: true },
-    errors: { state: true },
-    conflict: { state: true },
     confirming: { state: true },
-    failure: { state: true },
   };
 
   static override styles = [
-    adminTheme,
-    fieldStyles,
+    formStyles,
     css`
-      :host { display: block; }
       .top { display: flex; align-items: baseline; gap: 0.5rem; margin-bottom: 0.5rem; }
       .top h2 { flex: 1 1 auto; margin: 0; overflow-wrap: anywhere; }
       .id { color: var(--wtt-muted); font-size: 12px; }
@@ -74,7 +65,6 @@ export class AdmPersonForm extends LitElement {
       ul.devices code { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; min-width: 0; font-size: 12px; }
       .seen { white-space: nowrap; color: var(--wtt-muted); font-size: 12px; }
       .facts { color: var(--wtt-muted); font-size: 12px; margin-bottom: 0.4rem; }
-      .form-errors li { list-style: none; }
     `,
   ];
 
@@ -83,21 +73,19 @@ export class AdmPersonForm extends LitElement {
   /** Who is looking: a lead is offered only the employee role (the server refuses the others). */
   declare viewer: Viewer | null;
   declare now: number;
-  declare draft: Draft;
-  declare errors: FieldErrors;
-  /** The person as they are now, when someone else's save came first. */
-  declare conflict: PersonRecord | null;
   declare confirming: Confirming;
 
   private readonly locale = new LocaleController(this);
-  private readonly save = new RpcState(this, 'people.save');
-  private readonly deactivate = new RpcState(this, 'people.deactivate');
-  private readonly revoke = new RpcState(this, 'people.revoke');
-  private readonly saveRequest = new SaveRequest();
-  private readonly deactivateRequest = new SaveRequest();
-  private readonly revokeRequest = new SaveRequest();
-  /** The last failure that is not a field's (shown above the buttons). */
-  declare failure: unknown;
+  private readonly save = new RpcWrite(this, 'people.save');
+  private readonly deactivate = new RpcWrite(this, 'people.deactivate');
+  private readonly revoke = new RpcWrite(this, 'people.revoke');
+  private readonly form = new FormState<Draft, PersonRecord>(this, {
+    draft: draftOf(null, []),
+    editing: (current) => current.id === this.record?.id,
+    // Another person holding the email: a problem of that field.
+    problems: (error, lang, current) =>
+      current && error instanceof AdminError && error.details.field === 'email' ? { email: t().alreadyUsedBy(`${current.name} (${current.id})`) } : fieldErrors(error, lang),
+  });
   /** Set while the record changes by this form's own action (not a save): the admin's unsaved edits stay. */
   private keepEdits = false;
 
@@ -107,32 +95,17 @@ export class AdmPersonForm extends LitElement {
     this.groups = [];
     this.viewer = null;
     this.now = Date.now();
-    this.draft = draftOf(null, []);
-    this.errors = {};
-    this.conflict = null;
     this.confirming = null;
-    this.failure = null;
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('record')) {
       const before = changed.get('record') as PersonRecord | null | undefined;
-      this.draft = this.keepEdits && before && this.record ? rebased(this.draft, before, this.record) : draftOf(this.record, this.groups);
+      this.form.reset(this.keepEdits && before && this.record ? rebased(this.form.draft, before, this.record) : draftOf(this.record, this.groups));
       this.keepEdits = false;
-      this.errors = {};
-      this.conflict = null;
       this.confirming = null;
-      this.failure = null;
-    } else if (changed.has('groups') && !this.record && !this.draft.group) {
-      this.draft = { ...this.draft, group: this.groups[0] ?? '' };
-    }
-  }
-
-  private edit<K extends keyof Draft>(key: K, value: Draft[K]): void {
-    this.draft = { ...this.draft, [key]: value };
-    if (this.errors[key]) {
-      const { [key]: _gone, ...rest } = this.errors;
-      this.errors = rest;
+    } else if (changed.has('groups') && !this.record && !this.form.draft.group) {
+      this.form.draft = { ...this.form.draft, group: this.groups[0] ?? '' };
     }
   }
 
@@ -144,7 +117,7 @@ export class AdmPersonForm extends LitElement {
     e.preventDefault();
     if (this.busy) return;
     // Turning someone off by the checkbox is the same step as the Deactivate button: asked first.
-    if (this.record?.active && !this.draft.active && this.confirming !== 'save-inactive') {
+    if (this.record?.active && !this.form.draft.active && this.confirming !== 'save-inactive') {
       this.confirming = 'save-inactive';
       return;
     }
@@ -153,80 +126,44 @@ export class AdmPersonForm extends LitElement {
 
   private async doSave(): Promise<void> {
     this.confirming = null;
-    const payload = { ...this.draft, ...(this.record ? { id: this.record.id, version: this.record.version } : {}) };
-    const reply = await this.save.run({ ...payload, request_id: this.saveRequest.idFor(payload) });
-    if (reply) {
-      this.saveRequest.done();
-      this.dispatchEvent(new CustomEvent<AdminReply<'people.save'>>('adm-saved', { detail: reply, bubbles: true, composed: true }));
-      return;
-    }
-    this.failed(this.save.error);
+    const payload = { ...this.form.draft, ...(this.record ? { id: this.record.id, version: this.record.version } : {}) };
+    const reply = await this.form.send(this.save, payload);
+    if (reply) tell(this, 'adm-saved', reply);
   }
 
   private async doDeactivate(): Promise<void> {
     const record = this.record;
     if (!record) return;
-    const payload = { id: record.id, version: record.version };
-    const reply = await this.deactivate.run({ ...payload, request_id: this.deactivateRequest.idFor(payload) });
+    const reply = await this.form.send(this.deactivate, { id: record.id, version: record.version });
     this.confirming = null;
-    if (reply) {
-      this.deactivateRequest.done();
-      this.changed(reply.record, t().people.deactivated(reply.record.name));
-    } else this.failed(this.deactivate.error);
+    if (reply) this.changed(reply.record, t().people.deactivated(reply.record.name));
   }
 
   private async doRevoke(): Promise<void> {
     const record = this.record;
     if (!record) return;
-    const payload = { id: record.id };
-    const reply = await this.revoke.run({ ...payload, request_id: this.revokeRequest.idFor(payload) });
+    const reply = await this.form.send(this.revoke, { id: record.id });
     this.confirming = null;
-    if (reply) {
-      this.revokeRequest.done();
-      this.changed(reply.record, t().people.revoked(reply.record.name));
-    } else this.failed(this.revoke.error);
+    if (reply) this.changed(reply.record, t().people.revoked(reply.record.name));
   }
 
   private changed(record: PersonRecord, message: string): void {
     this.keepEdits = true;
-    this.dispatchEvent(new CustomEvent('adm-changed', { detail: { record, message }, bubbles: true, composed: true }));
-  }
-
-  private failed(error: unknown): void {
-    const lang = getLang();
-    const current = error instanceof AdminError && error.code === 'conflict' ? (error.current as PersonRecord | undefined) : undefined;
-    // The same person changed meanwhile: show both. Another person holding the email: a problem of that field.
-    if (current && this.record && current.id === this.record.id) {
-      this.conflict = current;
-      this.errors = {};
-      this.failure = null;
-      return;
-    }
-    this.errors = current && error instanceof AdminError && error.details.field === 'email'
-      ? { email: t().alreadyUsedBy(`${current.name} (${current.id})`) }
-      : fieldErrors(error, lang);
-    this.failure = Object.keys(this.errors).length > 0 ? null : error;
-    void this.updateComplete.then(() => focusFirstInvalid(this.renderRoot));
-  }
-
-  private reloadCurrent(): void {
-    const current = this.conflict;
-    if (!current) return;
-    // The screen swaps the record; willUpdate then starts the draft from the current values.
-    this.dispatchEvent(new CustomEvent('adm-changed', { detail: { record: current, message: '' }, bubbles: true, composed: true }));
+    tell(this, 'adm-changed', { record, message } satisfies RecordChange<PersonRecord>);
   }
 
   private conflictRows(current: PersonRecord): ConflictRow[] {
     const p = t().people;
     const yes = t().yes;
     const no = t().no;
+    const d = this.form.draft;
     return [
-      { label: p.name, now: current.name, yours: this.draft.name },
-      { label: p.email, now: current.email, yours: this.draft.email },
-      { label: p.group, now: current.group, yours: this.draft.group },
-      { label: p.role, now: p.roles[current.role], yours: p.roles[this.draft.role] },
-      { label: p.timezone, now: current.timezone, yours: this.draft.timezone },
-      { label: p.active, now: current.active ? yes : no, yours: this.draft.active ? yes : no },
+      { label: p.name, now: current.name, yours: d.name },
+      { label: p.email, now: current.email, yours: d.email },
+      { label: p.group, now: current.group, yours: d.group },
+      { label: p.role, now: p.roles[current.role], yours: p.roles[d.role] },
+      { label: p.timezone, now: current.timezone, yours: d.timezone },
+      { label: p.active, now: current.active ? yes : no, yours: d.active ? yes : no },
     ];
   }
 
@@ -241,39 +178,38 @@ export class AdmPersonForm extends LitElement {
     const s = t();
     const p = s.people;
     const r = this.record;
-    const d = this.draft;
-    const lang = this.locale.lang;
+    const d = this.form.draft;
+    const e = this.form.errors;
+    void this.locale;
     const groupOptions = [...new Set([...this.groups, ...(d.group ? [d.group] : [])])].map((g) => ({ value: g, label: g }));
-    const extra = unplacedErrors(this.errors, FIELDS);
     return html`
       <div class="top">
         <h2>${r ? r.name : p.newHeading}</h2>
         ${r ? html`<span class="id">${p.idLine(r.id)}</span>` : nothing}
       </div>
-      ${this.conflict ? html`<adm-conflict .rows=${this.conflictRows(this.conflict)} @adm-reload=${() => this.reloadCurrent()}></adm-conflict>` : nothing}
-      <form novalidate @submit=${(e: Event) => this.submit(e)}>
-        ${textField({ id: 'name', label: p.name, value: d.name, required: true, autocomplete: 'off', error: this.errors.name, onInput: (v) => this.edit('name', v) })}
-        ${textField({ id: 'email', label: p.email, type: 'email', value: d.email, required: true, error: this.errors.email, onInput: (v) => this.edit('email', v) })}
-        ${selectField({ id: 'group', label: p.group, value: d.group, options: groupOptions, required: true, error: this.errors.group, onChange: (v) => this.edit('group', v) })}
+      ${this.form.renderConflict((current) => this.conflictRows(current))}
+      <form novalidate @submit=${(ev: Event) => this.submit(ev)}>
+        ${textField({ id: 'name', label: p.name, value: d.name, required: true, autocomplete: 'off', error: e.name, onInput: (v) => this.form.edit('name', v) })}
+        ${textField({ id: 'email', label: p.email, type: 'email', value: d.email, required: true, error: e.email, onInput: (v) => this.form.edit('email', v) })}
+        ${selectField({ id: 'group', label: p.group, value: d.group, options: groupOptions, required: true, error: e.group, onChange: (v) => this.form.edit('group', v) })}
         ${selectField({
           id: 'role',
           label: p.role,
           value: d.role,
           options: this.roleChoices(d.role).map((role) => ({ value: role, label: p.roles[role] })),
-          error: this.errors.role,
-          onChange: (v) => this.edit('role', v as Role),
+          error: e.role,
+          onChange: (v) => this.form.edit('role', v as Role),
         })}
-        ${textField({ id: 'timezone', label: p.timezone, value: d.timezone, list: 'zones', placeholder: 'Europe/Moscow', hint: p.timezoneHint, error: this.errors.timezone, onInput: (v) => this.edit('timezone', v) })}
+        ${textField({ id: 'timezone', label: p.timezone, value: d.timezone, list: 'zones', placeholder: 'Europe/Moscow', hint: p.timezoneHint, error: e.timezone, onInput: (v) => this.form.edit('timezone', v) })}
         <datalist id="zones">${timeZones().map((z) => html`<option value=${z}></option>`)}</datalist>
-        ${checkField({ id: 'active', label: p.activeLabel, checked: d.active, error: this.errors.active, onChange: (v) => this.edit('active', v) })}
-        ${extra.length > 0 ? html`<ul class="form-errors" role="alert">${extra.map((m) => html`<li>${m}</li>`)}</ul>` : nothing}
-        ${this.failure ? html`<p class="form-errors" role="alert">${errorText(this.failure, lang)}</p>` : nothing}
-        ${Object.keys(this.errors).length > 0 ? html`<p class="form-errors visually-hidden" role="alert">${s.errCheckFields}</p>` : nothing}
+        ${checkField({ id: 'active', label: p.activeLabel, checked: d.active, error: e.active, onChange: (v) => this.form.edit('active', v) })}
+        ${this.form.renderProblems(FIELDS)}
+        ${Object.keys(e).length > 0 ? html`<p class="form-errors visually-hidden" role="alert">${s.errCheckFields}</p>` : nothing}
         ${this.confirming === 'save-inactive' && r
           ? html`<adm-confirm danger .message=${p.deactivateOnSave(r.name)} .confirmLabel=${s.save} ?busy=${this.busy} @adm-confirm=${() => this.doSave()} @adm-cancel=${() => (this.confirming = null)}></adm-confirm>`
           : html`<div class="actions">
               <button type="submit" class="primary save" ?disabled=${this.busy}>${this.save.loading ? s.saving : s.save}</button>
-              <button type="button" class="cancel" @click=${() => this.dispatchEvent(new CustomEvent('adm-close', { bubbles: true, composed: true }))}>${s.cancel}</button>
+              <button type="button" class="cancel" @click=${() => tell(this, 'adm-close')}>${s.cancel}</button>
             </div>`}
       </form>
       ${r ? this.renderExisting(r) : nothing}

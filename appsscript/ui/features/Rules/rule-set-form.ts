@@ -2,23 +2,20 @@
 // grace, how far off the plan, gap between; blank is no limit), each with what it means in plain words as
 // the admin types (common/rule-text.ts). Rules are added for a status and removed; the whole set is saved at
 // once (rules.save), and a problem of one number (`rules[2].max_minutes`) is shown at that number. With no
-// record it makes a new set, named here. Tells the screen `adm-saved` ({record}).
+// record it makes a new set, named here. Tells the screen `adm-saved` ({record}) after a save and
+// `adm-changed` ({record}) to load the set as it is now after a conflict.
 import { LitElement, html, css, nothing } from 'lit';
-import type { AdminReply, RuleSetRecord } from '../../../../common/admin-api.ts';
+import type { RuleSetRecord } from '../../../../common/admin-api.ts';
 import type { StatusKind } from '../../../../common/status.ts';
 import { ruleText, type RuleTextStatus } from '../../../../common/rule-text.ts';
+import { FormState, tell } from '../../controllers/form-state.ts';
 import { LocaleController } from '../../controllers/locale-controller.ts';
-import { RpcState } from '../../controllers/rpc-state.ts';
+import { RpcWrite } from '../../controllers/rpc-state.ts';
 import { getLang, t, type Lang } from '../../i18n/locale.ts';
-import { errorText } from '../../i18n/error-text.ts';
-import { AdminError } from '../../rpc-error.ts';
-import { SaveRequest } from '../../request-id.ts';
-import { adminTheme } from '../../components/theme.ts';
-import { fieldStyles, focusFirstInvalid, textField } from '../../components/fields.ts';
-import { pathErrors, unplacedErrors, type FieldErrors } from '../../components/field-errors.ts';
+import { formStyles, textField } from '../../components/fields.ts';
+import { pathErrors } from '../../components/field-errors.ts';
 import { statusLabel } from '../../components/status-label.ts';
 import type { ConflictRow } from '../../components/conflict-notice.ts';
-import '../../components/conflict-notice.ts';
 import '../../components/confirm-step.ts';
 import { NUMBERS, badNumbers, emptyRule, ruleDraftOf, ruleOf, type NumberKey, type RuleDraft } from './rule-draft.ts';
 
@@ -47,19 +44,13 @@ export class AdmRuleSetForm extends LitElement {
   static override properties = {
     record: { attribute: false },
     statuses: { attribute: false },
-    draft: { state: true },
     adding: { state: true },
-    errors: { state: true },
-    conflict: { state: true },
-    failure: { state: true },
     confirming: { state: true },
   };
 
   static override styles = [
-    adminTheme,
-    fieldStyles,
+    formStyles,
     css`
-      :host { display: block; }
       .used { color: var(--wtt-muted); font-size: 12px; margin: 0 0 0.5rem; overflow-wrap: anywhere; }
       ol.rules { margin: 0 0 0.5rem; }
       li.rule { border: 1px solid var(--wtt-line); border-radius: 6px; padding: 0.4rem 0.5rem 0.2rem; margin-bottom: 0.5rem; }
@@ -78,43 +69,36 @@ export class AdmRuleSetForm extends LitElement {
       .add label { display: block; }
       .add-row { display: grid; grid-template-columns: 1fr auto; gap: 0.4rem; }
       .none { color: var(--wtt-muted); margin: 0.25rem 0 0.5rem; }
-      .form-errors li { list-style: none; }
     `,
   ];
 
   declare record: RuleSetRecord | null;
   declare statuses: readonly RuleStatus[];
-  declare draft: Draft;
   /** The status chosen in "add a rule for". */
   declare adding: string;
-  /** By path: `rule_set`, `rules[2].max_minutes`, `rules[0].status`. */
-  declare errors: FieldErrors;
-  declare conflict: RuleSetRecord | null;
-  declare failure: unknown;
   declare confirming: boolean;
 
   private readonly locale = new LocaleController(this);
-  private readonly save = new RpcState(this, 'rules.save');
-  private readonly saveRequest = new SaveRequest();
+  private readonly save = new RpcWrite(this, 'rules.save');
+  /** Problems by path: `rule_set`, `rules[2].max_minutes`, `rules[0].status`. A new set under a name in use:
+   *  a problem of the name, not a conflict. */
+  private readonly form = new FormState<Draft, RuleSetRecord>(this, {
+    draft: draftOf(null),
+    editing: (current) => current.rule_set === this.record?.rule_set,
+    problems: (error, lang) => pathErrors(error, lang),
+  });
 
   constructor() {
     super();
     this.record = null;
     this.statuses = [];
-    this.draft = draftOf(null);
     this.adding = '';
-    this.errors = {};
-    this.conflict = null;
-    this.failure = null;
     this.confirming = false;
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('record')) {
-      this.draft = draftOf(this.record);
-      this.errors = {};
-      this.conflict = null;
-      this.failure = null;
+      this.form.reset(draftOf(this.record));
       this.confirming = false;
     }
     const free = this.freeStatuses();
@@ -123,7 +107,7 @@ export class AdmRuleSetForm extends LitElement {
 
   /** Whether the admin changed anything since the set was read (the screen asks before leaving it). */
   get dirty(): boolean {
-    return JSON.stringify(this.draft) !== JSON.stringify(draftOf(this.record));
+    return JSON.stringify(this.form.draft) !== JSON.stringify(draftOf(this.record));
   }
 
   private statusOf(code: string): RuleStatus | undefined {
@@ -131,59 +115,47 @@ export class AdmRuleSetForm extends LitElement {
   }
 
   private freeStatuses(): RuleStatus[] {
-    const taken = new Set(this.draft.rules.map((r) => r.status));
+    const taken = new Set(this.form.draft.rules.map((r) => r.status));
     return this.statuses.filter((s) => !taken.has(s.code));
   }
 
   private setRules(rules: RuleDraft[]): void {
     // Rows moved: the problems said by position no longer point at the right one.
-    this.draft = { ...this.draft, rules };
-    this.errors = this.errors.rule_set ? { rule_set: this.errors.rule_set } : {};
+    const f = this.form;
+    f.draft = { ...f.draft, rules };
+    f.errors = f.errors.rule_set ? { rule_set: f.errors.rule_set } : {};
   }
 
   private editNumber(i: number, key: NumberKey, value: string): void {
-    this.draft = { ...this.draft, rules: this.draft.rules.map((r, j) => (j === i ? { ...r, [key]: value } : r)) };
-    const path = `rules[${i}].${key}`;
-    if (this.errors[path]) {
-      const { [path]: _gone, ...rest } = this.errors;
-      this.errors = rest;
-    }
-  }
-
-  private editName(value: string): void {
-    this.draft = { ...this.draft, name: value };
-    if (this.errors.rule_set) {
-      const { rule_set: _gone, ...rest } = this.errors;
-      this.errors = rest;
-    }
+    const d = this.form.draft;
+    this.form.change({ ...d, rules: d.rules.map((r, j) => (j === i ? { ...r, [key]: value } : r)) }, `rules[${i}].${key}`);
   }
 
   private addRule(): void {
     if (!this.adding) return;
-    this.setRules([...this.draft.rules, emptyRule(this.adding)]);
-    const i = this.draft.rules.length - 1;
+    this.setRules([...this.form.draft.rules, emptyRule(this.adding)]);
+    const i = this.form.draft.rules.length - 1;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>(`li.rule[data-index="${i}"] input`)?.focus());
   }
 
   private removeRule(i: number): void {
-    this.setRules(this.draft.rules.filter((_, j) => j !== i));
+    this.setRules(this.form.draft.rules.filter((_, j) => j !== i));
   }
 
   private submit(e: Event): void {
     e.preventDefault();
     if (this.save.loading) return;
     const s = t().rules;
-    const bad = badNumbers(this.draft.rules);
+    const bad = badNumbers(this.form.draft.rules);
     if (bad.length > 0) {
-      this.errors = Object.fromEntries(bad.map((path) => [path, s.wholeNumber]));
-      this.failure = null;
-      void this.updateComplete.then(() => focusFirstInvalid(this.renderRoot));
+      this.form.failure = null;
+      this.form.invalid(Object.fromEntries(bad.map((path) => [path, s.wholeNumber])));
       return;
     }
-    if (this.draft.rules.length === 0) {
+    if (this.form.draft.rules.length === 0) {
       // A new set is made by its rules: saving none would write nothing at all.
       if (!this.record) {
-        this.errors = { '': s.needOneRule };
+        this.form.errors = { '': s.needOneRule };
         return;
       }
       if (!this.confirming) {
@@ -197,41 +169,17 @@ export class AdmRuleSetForm extends LitElement {
   private async doSave(): Promise<void> {
     this.confirming = false;
     const payload = {
-      rule_set: this.record ? this.record.rule_set : this.draft.name.trim(),
-      rules: this.draft.rules.map(ruleOf),
+      rule_set: this.record ? this.record.rule_set : this.form.draft.name.trim(),
+      rules: this.form.draft.rules.map(ruleOf),
       ...(this.record ? { version: this.record.version } : {}),
     };
-    const reply = await this.save.run({ ...payload, request_id: this.saveRequest.idFor(payload) });
-    if (reply) {
-      this.saveRequest.done();
-      this.dispatchEvent(new CustomEvent<AdminReply<'rules.save'>>('adm-saved', { detail: reply, bubbles: true, composed: true }));
-      return;
-    }
-    this.failed(this.save.error);
-  }
-
-  private failed(error: unknown): void {
-    const current = error instanceof AdminError && error.code === 'conflict' ? (error.current as RuleSetRecord | undefined) : undefined;
-    // This set changed meanwhile: show both. A new set under a name in use: a problem of the name.
-    if (current && this.record && current.rule_set === this.record.rule_set) {
-      this.conflict = current;
-      this.errors = {};
-      this.failure = null;
-      return;
-    }
-    this.errors = pathErrors(error, getLang());
-    this.failure = Object.keys(this.errors).length > 0 ? null : error;
-    void this.updateComplete.then(() => focusFirstInvalid(this.renderRoot));
-  }
-
-  private reloadCurrent(): void {
-    if (!this.conflict) return;
-    this.dispatchEvent(new CustomEvent('adm-reload-record', { detail: this.conflict, bubbles: true, composed: true }));
+    const reply = await this.form.send(this.save, payload);
+    if (reply) tell(this, 'adm-saved', reply);
   }
 
   private conflictRows(current: RuleSetRecord): ConflictRow[] {
     const lang = getLang();
-    const mine = new Map(this.draft.rules.map((r) => [r.status, ruleOf(r)]));
+    const mine = new Map(this.form.draft.rules.map((r) => [r.status, ruleOf(r)]));
     const now = new Map(current.rules.map((r) => [r.status, r]));
     const codes = [...new Set([...now.keys(), ...mine.keys()])];
     return codes.map((code) => {
@@ -242,14 +190,20 @@ export class AdmRuleSetForm extends LitElement {
     });
   }
 
-  /** The problems no control shows: a set-wide one, or one of a rule's field this form has no control for. */
-  private unplaced(): string[] {
+  /** The paths a control shows the problem of; the others (a set-wide one, a rule's field with no control) go above the buttons. */
+  private placed(): string[] {
     const shown = new Set<string>(['rule_set']);
-    this.draft.rules.forEach((r, i) => {
+    this.form.draft.rules.forEach((r, i) => {
       shown.add(`rules[${i}].status`);
       for (const key of this.numbersOf(r)) shown.add(`rules[${i}].${key}`);
     });
-    return unplacedErrors(this.errors, [...shown]);
+    return [...shown];
+  }
+
+  /** A status by its name; with its code too when another status has the same name. */
+  private optionText(st: RuleStatus, lang: Lang): string {
+    const label = statusLabel(st, lang);
+    return this.statuses.some((o) => o.code !== st.code && statusLabel(o, lang) === label) ? `${label} (${st.code})` : label;
   }
 
   /** A work status's row carries only the shift's grace and tolerance (docs/rules.md); the rest is unused. */
@@ -263,41 +217,40 @@ export class AdmRuleSetForm extends LitElement {
     const r = this.record;
     const lang = this.locale.lang;
     const free = this.freeStatuses();
-    const extra = this.unplaced();
+    const d = this.form.draft;
     return html`
       ${r
         ? html`<p class="used">${r.groups.length > 0 ? rs.usedBy(r.groups.join(', ')) : rs.unused}</p>`
         : html`<h2>${rs.newSetHeading}</h2>
-            ${textField({ id: 'rule_set', label: rs.setName, value: this.draft.name, required: true, hint: rs.setNameHint, error: this.errors.rule_set, onInput: (v) => this.editName(v) })}`}
-      ${this.conflict ? html`<adm-conflict .rows=${this.conflictRows(this.conflict)} @adm-reload=${() => this.reloadCurrent()}></adm-conflict>` : nothing}
+            ${textField({ id: 'rule_set', label: rs.setName, value: d.name, required: true, hint: rs.setNameHint, error: this.form.errors.rule_set, onInput: (v) => this.form.edit('name', v, 'rule_set') })}`}
+      ${this.form.renderConflict((current) => this.conflictRows(current))}
       <form novalidate @submit=${(e: Event) => this.submit(e)}>
-        ${this.draft.rules.length === 0
+        ${d.rules.length === 0
           ? html`<p class="none">${rs.noRules}</p>`
           : html`<ol class="rules">
-              ${this.draft.rules.map((rule, i) => this.renderRule(rule, i, lang))}
+              ${d.rules.map((rule, i) => this.renderRule(rule, i, lang))}
             </ol>`}
         ${free.length > 0
           ? html`<div class="add">
               <label for="add-status">${rs.addRuleFor}</label>
               <div class="add-row">
                 <select id="add-status" @change=${(e: Event) => (this.adding = (e.target as HTMLSelectElement).value)}>
-                  ${free.map((st) => html`<option value=${st.code} ?selected=${st.code === this.adding}>${statusLabel(st, lang)} (${st.code})</option>`)}
+                  ${free.map((st) => html`<option value=${st.code} ?selected=${st.code === this.adding}>${this.optionText(st, lang)}</option>`)}
                 </select>
                 <button type="button" class="add-rule" @click=${() => this.addRule()}>+ ${s.add}</button>
               </div>
             </div>`
           : html`<p class="note">${rs.allHaveRules}</p>`}
-        ${extra.length > 0 ? html`<ul class="form-errors" role="alert">${extra.map((m) => html`<li>${m}</li>`)}</ul>` : nothing}
-        ${this.failure ? html`<p class="form-errors" role="alert">${errorText(this.failure, lang)}</p>` : nothing}
+        ${this.form.renderProblems(this.placed())}
         ${this.confirming && r
           ? html`<adm-confirm danger .message=${rs.emptyingQuestion(r.rule_set)} .confirmLabel=${rs.saveEmpty} ?busy=${this.save.loading} @adm-confirm=${() => this.doSave()} @adm-cancel=${() => (this.confirming = false)}></adm-confirm>`
           : html`<div class="actions">
               <button type="submit" class="primary save" ?disabled=${this.save.loading}>${this.save.loading ? s.saving : rs.saveSet}</button>
               ${r
                 ? this.dirty
-                  ? html`<button type="button" class="discard" @click=${() => (this.draft = draftOf(this.record))}>${rs.discard}</button>`
+                  ? html`<button type="button" class="discard" @click=${() => (this.form.draft = draftOf(this.record))}>${rs.discard}</button>`
                   : nothing
-                : html`<button type="button" class="cancel" @click=${() => this.dispatchEvent(new CustomEvent('adm-close', { bubbles: true, composed: true }))}>${s.cancel}</button>`}
+                : html`<button type="button" class="cancel" @click=${() => tell(this, 'adm-close')}>${s.cancel}</button>`}
             </div>`}
       </form>
     `;
@@ -307,7 +260,8 @@ export class AdmRuleSetForm extends LitElement {
     const rs = t().rules;
     const status = this.statusOf(rule.status);
     const label = status ? statusLabel(status, lang) : rs.notInStatuses(rule.status);
-    const statusError = this.errors[`rules[${i}].status`];
+    const errors = this.form.errors;
+    const statusError = errors[`rules[${i}].status`];
     const labels: Record<NumberKey, string> = {
       max_per_shift: rs.maxPerShift,
       max_minutes: rs.maxMinutes,
@@ -315,7 +269,7 @@ export class AdmRuleSetForm extends LitElement {
       window_tolerance_minutes: rs.tolerance,
       min_gap_minutes: rs.minGap,
     };
-    const bad = Object.keys(this.errors).some((p) => p.startsWith(`rules[${i}]`));
+    const bad = Object.keys(errors).some((p) => p.startsWith(`rules[${i}]`));
     return html`<li class="rule ${bad ? 'bad' : ''}" data-index=${i} data-status=${rule.status}>
       <div class="rule-top">
         <h3 id="rule-${i}-h">${label} ${status ? html`<span class="code">${rule.status}</span>` : nothing}</h3>
@@ -331,7 +285,7 @@ export class AdmRuleSetForm extends LitElement {
             value: rule[key],
             inputmode: 'numeric',
             placeholder: key === 'grace_minutes' || key === 'window_tolerance_minutes' ? '0' : rs.noLimit,
-            error: this.errors[`rules[${i}].${key}`],
+            error: errors[`rules[${i}].${key}`],
             onInput: (v) => this.editNumber(i, key, v),
           }),
         )}

@@ -3,16 +3,16 @@
 // would be lost without a word.
 import { LitElement, html, css, nothing } from 'lit';
 import type { AdminReply, RuleSetRecord } from '../../../../common/admin-api.ts';
+import type { RecordChange } from '../../controllers/form-state.ts';
 import { LocaleController } from '../../controllers/locale-controller.ts';
-import { RpcState } from '../../controllers/rpc-state.ts';
+import { RecordList } from '../../controllers/record-list.ts';
 import { t } from '../../i18n/locale.ts';
-import { adminTheme } from '../../components/theme.ts';
 import { fieldStyles } from '../../components/fields.ts';
-import { emptyState, errorState, loadingState, stateStyles } from '../../components/states.ts';
-import type { AdmToast } from '../../components/toast.ts';
+import { emptyState } from '../../components/states.ts';
+import { screenStyles } from '../../components/screen.ts';
+import { showToast } from '../../components/toast.ts';
 import '../../components/screen-header.ts';
 import '../../components/confirm-step.ts';
-import '../../components/toast.ts';
 import type { AdmRuleSetForm } from './rule-set-form.ts';
 import './rule-set-form.ts';
 
@@ -20,13 +20,11 @@ import './rule-set-form.ts';
 type Choice = { kind: 'set'; name: string } | { kind: 'new' };
 
 export class AdmRules extends LitElement {
-  static override properties = { sets: { state: true }, choice: { state: true }, leaving: { state: true } };
+  static override properties = { choice: { state: true }, leaving: { state: true } };
   static override styles = [
-    adminTheme,
+    screenStyles,
     fieldStyles,
-    stateStyles,
     css`
-      :host { display: block; padding: 0.6rem 0.6rem 3.5rem; }
       .pick { display: grid; grid-template-columns: 1fr auto; gap: 0.4rem; align-items: end; margin-bottom: 0.4rem; }
       .pick .field { margin: 0; }
       .pick button { white-space: nowrap; }
@@ -34,38 +32,29 @@ export class AdmRules extends LitElement {
     `,
   ];
 
-  declare sets: RuleSetRecord[];
   declare choice: Choice | null;
   /** Where the admin asked to go while the set open has unsaved changes. */
   declare leaving: Choice | null;
 
   private readonly locale = new LocaleController(this);
-  private readonly list = new RpcState(this, 'rules.list');
+  private readonly list = new RecordList(this, 'rules.list', {
+    key: (set) => set.rule_set,
+    loaded: ({ rows }) => {
+      if (this.choice === null && rows.length > 0) this.choice = { kind: 'set', name: rows[0].rule_set };
+    },
+  });
 
   constructor() {
     super();
-    this.sets = [];
     this.choice = null;
     this.leaving = null;
     this.addEventListener('adm-saved', (e) => this.saved((e as CustomEvent<AdminReply<'rules.save'>>).detail));
-    this.addEventListener('adm-reload-record', (e) => this.replace((e as CustomEvent<RuleSetRecord>).detail));
+    this.addEventListener('adm-changed', (e) => this.list.upsert((e as CustomEvent<RecordChange<RuleSetRecord>>).detail.record));
     this.addEventListener('adm-close', () => this.go(this.sets[0] ? { kind: 'set', name: this.sets[0].rule_set } : null, true));
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  async load(): Promise<void> {
-    const reply = await this.list.run({});
-    if (!reply) return;
-    this.sets = reply.rows;
-    if (this.choice === null && this.sets.length > 0) this.choice = { kind: 'set', name: this.sets[0].rule_set };
-  }
-
-  private get toast(): AdmToast | null {
-    return this.renderRoot.querySelector('adm-toast');
+  private get sets(): RuleSetRecord[] {
+    return this.list.rows;
   }
 
   private get form(): AdmRuleSetForm | null {
@@ -90,24 +79,17 @@ export class AdmRules extends LitElement {
     if (select) select.value = this.choice?.kind === 'set' ? this.choice.name : '';
   }
 
-  private replace(record: RuleSetRecord): void {
-    const i = this.sets.findIndex((s) => s.rule_set === record.rule_set);
-    this.sets = i < 0 ? [...this.sets, record] : this.sets.map((s, j) => (j === i ? record : s));
-  }
-
   private saved(reply: AdminReply<'rules.save'>): void {
-    this.replace(reply.record);
+    this.list.upsert(reply.record);
     this.choice = { kind: 'set', name: reply.record.rule_set };
-    this.toast?.show(t().rules.savedSet(reply.record.rule_set));
+    showToast(this, t().rules.savedSet(reply.record.rule_set));
   }
 
   override render() {
     void this.locale;
-    const reply = this.list.value;
     return html`
       <adm-screen-header page="Rules"></adm-screen-header>
-      ${this.list.status === 'error' ? errorState(this.list.error, () => void this.load()) : nothing}
-      ${reply === undefined ? (this.list.status === 'error' ? nothing : loadingState()) : this.renderLoaded(reply.statuses)}
+      ${this.list.render((reply) => this.renderLoaded(reply.statuses))}
       <adm-toast></adm-toast>
     `;
   }

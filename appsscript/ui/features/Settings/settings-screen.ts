@@ -4,22 +4,18 @@
 // (password) field replaces it. A changed interval or zone re-installs the triggers, as the page says.
 import { LitElement, html, css, nothing } from 'lit';
 import { SECRET_NAMES, SETTING_KEYS, type AdminPayload, type AdminReply, type SecretName, type SettingKey } from '../../../../common/admin-api.ts';
+import { FormState } from '../../controllers/form-state.ts';
 import { LocaleController } from '../../controllers/locale-controller.ts';
-import { RpcState } from '../../controllers/rpc-state.ts';
-import { getLang, t } from '../../i18n/locale.ts';
-import { errorText } from '../../i18n/error-text.ts';
-import { AdminError } from '../../rpc-error.ts';
-import { SaveRequest } from '../../request-id.ts';
-import { adminTheme } from '../../components/theme.ts';
-import { fieldStyles, focusFirstInvalid, selectField, textField } from '../../components/fields.ts';
-import { pathErrors, unplacedErrors, type FieldErrors } from '../../components/field-errors.ts';
-import { errorState, loadingState, stateStyles } from '../../components/states.ts';
+import { RpcWrite } from '../../controllers/rpc-state.ts';
+import { ScreenRead } from '../../controllers/screen-read.ts';
+import { t } from '../../i18n/locale.ts';
+import { fieldStyles, selectField, textField } from '../../components/fields.ts';
+import { pathErrors } from '../../components/field-errors.ts';
+import { screenStyles } from '../../components/screen.ts';
 import { timeZones } from '../../components/time-zones.ts';
 import type { ConflictRow } from '../../components/conflict-notice.ts';
-import type { AdmToast } from '../../components/toast.ts';
+import { showToast } from '../../components/toast.ts';
 import '../../components/screen-header.ts';
-import '../../components/conflict-notice.ts';
-import '../../components/toast.ts';
 
 type Snapshot = AdminReply<'settings.get'>;
 
@@ -33,120 +29,82 @@ interface Draft {
 /** What Apps Script's time-driven triggers allow (common/admin-api.ts). */
 const INTERVALS = ['1', '5', '10', '15', '30'] as const;
 /** Keys the server takes only as a value: blank is "the default", which a save cannot ask for. */
-const NO_BLANK: readonly SettingKey[] = ['check_interval_minutes', 'retention_days'];
+const NO_BLANK: readonly SettingKey[] = ['check_interval_minutes', 'retention_days', 'floor_refresh_seconds'];
 const FIELDS = [...SETTING_KEYS.map((k) => `values.${k}`), 'time_zone', ...SECRET_NAMES.map((n) => `secrets.${n}`)];
 
-function draftOf(s: Snapshot): Draft {
-  return { values: { ...s.values }, time_zone: s.time_zone, secrets: { TELEGRAM_BOT_TOKEN: '', BOT_SHARED_SECRET: '' } };
+/** The settings' values to edit; all blank before they are read. */
+function draftOf(s: Snapshot | null): Draft {
+  // A key the server does not send yet (an older script) reads as blank: the default.
+  const values = Object.fromEntries(SETTING_KEYS.map((k) => [k, s?.values[k] ?? ''])) as Record<SettingKey, string>;
+  return { values, time_zone: s?.time_zone ?? '', secrets: { TELEGRAM_BOT_TOKEN: '', BOT_SHARED_SECRET: '' } };
 }
 
 export class AdmSettings extends LitElement {
-  static override properties = {
-    current: { state: true },
-    draft: { state: true },
-    errors: { state: true },
-    conflict: { state: true },
-    failure: { state: true },
-  };
+  static override properties = { current: { state: true } };
 
   static override styles = [
-    adminTheme,
+    screenStyles,
     fieldStyles,
-    stateStyles,
     css`
-      :host { display: block; padding: 0.6rem 0.6rem 3.5rem; }
       section { border-top: 1px solid var(--wtt-line); margin-top: 0.6rem; padding-top: 0.5rem; }
       section:first-of-type { border-top: none; margin-top: 0; padding-top: 0; }
       section h2 { margin-bottom: 0.4rem; }
       .note { border-left: 3px solid var(--wtt-accent); padding: 0.1rem 0 0.1rem 0.5rem; margin: -0.2rem 0 0.6rem; font-size: 12px; }
       .secrets-hint { margin: -0.2rem 0 0.5rem; }
-      .form-errors li { list-style: none; }
     `,
   ];
 
   /** The settings as last read or saved. */
   declare current: Snapshot | null;
-  declare draft: Draft | null;
-  declare errors: FieldErrors;
-  declare conflict: Snapshot | null;
-  declare failure: unknown;
 
   private readonly locale = new LocaleController(this);
-  private readonly get = new RpcState(this, 'settings.get');
-  private readonly save = new RpcState(this, 'settings.save');
-  private readonly saveRequest = new SaveRequest();
+  private readonly get = new ScreenRead(this, 'settings.get', (snapshot) => this.use(snapshot));
+  private readonly save = new RpcWrite(this, 'settings.save');
+  // One record, the settings: a conflict is always about them. A problem's path names its control.
+  private readonly form = new FormState<Draft, Snapshot>(this, {
+    draft: draftOf(null),
+    problems: (error, lang) => pathErrors(error, lang),
+    reload: (current) => this.use(current),
+  });
 
   constructor() {
     super();
     this.current = null;
-    this.draft = null;
-    this.errors = {};
-    this.conflict = null;
-    this.failure = null;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  async load(): Promise<void> {
-    const reply = await this.get.run({});
-    if (reply) this.use(reply);
   }
 
   private use(snapshot: Snapshot): void {
     this.current = snapshot;
-    this.draft = draftOf(snapshot);
-    this.errors = {};
-    this.conflict = null;
-    this.failure = null;
-  }
-
-  private clearError(path: string): void {
-    if (this.errors[path]) {
-      const { [path]: _gone, ...rest } = this.errors;
-      this.errors = rest;
-    }
+    this.form.reset(draftOf(snapshot));
   }
 
   private editValue(key: SettingKey, value: string): void {
-    if (!this.draft) return;
-    this.draft = { ...this.draft, values: { ...this.draft.values, [key]: value } };
-    this.clearError(`values.${key}`);
-  }
-
-  private editZone(value: string): void {
-    if (!this.draft) return;
-    this.draft = { ...this.draft, time_zone: value };
-    this.clearError('time_zone');
+    const d = this.form.draft;
+    this.form.change({ ...d, values: { ...d.values, [key]: value } }, `values.${key}`);
   }
 
   private editSecret(name: SecretName, value: string): void {
-    if (!this.draft) return;
-    this.draft = { ...this.draft, secrets: { ...this.draft.secrets, [name]: value } };
-    this.clearError(`secrets.${name}`);
+    const d = this.form.draft;
+    this.form.change({ ...d, secrets: { ...d.secrets, [name]: value } }, `secrets.${name}`);
   }
 
   private async submit(e: Event): Promise<void> {
     e.preventDefault();
-    const d = this.draft;
+    const d = this.form.draft;
     const now = this.current;
-    if (!d || !now || this.save.loading) return;
+    if (!now || this.save.loading) return;
     const values: Partial<Record<SettingKey, string>> = {};
     const local: Record<string, string> = {};
     for (const key of SETTING_KEYS) {
       const v = d.values[key].trim();
       if (v === '' && NO_BLANK.includes(key)) {
         // Blank means the default only while it was never set; once set, a number is needed.
-        if (now.values[key] !== '') local[`values.${key}`] = t().settings.retentionRequired;
+        if ((now.values[key] ?? '') !== '') local[`values.${key}`] = key === 'floor_refresh_seconds' ? t().settings.secondsRequired : t().settings.retentionRequired;
         continue;
       }
       values[key] = v;
     }
     if (Object.keys(local).length > 0) {
-      this.errors = local;
-      void this.updateComplete.then(() => focusFirstInvalid(this.renderRoot));
+      this.form.invalid(local);
       return;
     }
     const secrets = Object.fromEntries(SECRET_NAMES.filter((n) => d.secrets[n] !== '').map((n) => [n, d.secrets[n]]));
@@ -156,29 +114,12 @@ export class AdmSettings extends LitElement {
       ...(Object.keys(secrets).length > 0 ? { secrets } : {}),
       version: now.version,
     } as Omit<AdminPayload<'settings.save'>, 'request_id'>;
-    const reply = await this.save.run({ ...payload, request_id: this.saveRequest.idFor(payload) });
-    if (reply) {
-      this.saveRequest.done();
-      const s = t().settings;
-      const reinstalled = reply.values.check_interval_minutes !== now.values.check_interval_minutes || reply.time_zone !== now.time_zone;
-      this.use(reply);
-      this.renderRoot.querySelector<AdmToast>('adm-toast')?.show(reinstalled ? s.savedReinstalled : s.saved);
-      return;
-    }
-    this.failed(this.save.error);
-  }
-
-  private failed(error: unknown): void {
-    const current = error instanceof AdminError && error.code === 'conflict' ? (error.current as Snapshot | undefined) : undefined;
-    if (current) {
-      this.conflict = current;
-      this.errors = {};
-      this.failure = null;
-      return;
-    }
-    this.errors = pathErrors(error, getLang());
-    this.failure = Object.keys(this.errors).length > 0 ? null : error;
-    void this.updateComplete.then(() => focusFirstInvalid(this.renderRoot));
+    const reply = await this.form.send(this.save, payload);
+    if (!reply) return;
+    const s = t().settings;
+    const reinstalled = reply.values.check_interval_minutes !== now.values.check_interval_minutes || reply.time_zone !== now.time_zone;
+    this.use(reply);
+    showToast(this, reinstalled ? s.savedReinstalled : s.saved);
   }
 
   private intervalText(v: string): string {
@@ -190,6 +131,7 @@ export class AdmSettings extends LitElement {
     const s = t().settings;
     return [
       { label: s.interval, now: this.intervalText(now.values.check_interval_minutes), yours: this.intervalText(d.values.check_interval_minutes) },
+      { label: s.floorRefresh, now: now.values.floor_refresh_seconds ?? '', yours: d.values.floor_refresh_seconds.trim() },
       { label: s.retention, now: now.values.retention_days, yours: d.values.retention_days.trim() },
       { label: s.timeZone, now: now.time_zone, yours: d.time_zone.trim() },
       { label: s.botUrl, now: now.values.bot_url, yours: d.values.bot_url.trim() },
@@ -201,8 +143,7 @@ export class AdmSettings extends LitElement {
     void this.locale;
     return html`
       <adm-screen-header page="Settings"></adm-screen-header>
-      ${this.get.status === 'error' ? errorState(this.get.error, () => void this.load()) : nothing}
-      ${this.draft && this.current ? this.renderForm(this.current, this.draft) : this.get.status === 'error' ? nothing : loadingState()}
+      ${this.get.render(() => (this.current ? this.renderForm(this.current, this.form.draft) : nothing))}
       <adm-toast></adm-toast>
     `;
   }
@@ -210,12 +151,10 @@ export class AdmSettings extends LitElement {
   private renderForm(now: Snapshot, d: Draft) {
     const s = t();
     const st = s.settings;
-    const lang = this.locale.lang;
-    const e = this.errors;
+    const e = this.form.errors;
     const intervals = [...(now.values.check_interval_minutes === '' ? [''] : []), ...INTERVALS];
-    const extra = unplacedErrors(e, FIELDS);
     return html`
-      ${this.conflict ? html`<adm-conflict .rows=${this.conflictRows(this.conflict, d)} @adm-reload=${() => this.conflict && this.use(this.conflict)}></adm-conflict>` : nothing}
+      ${this.form.renderConflict((current) => this.conflictRows(current, d))}
       <form novalidate @submit=${(ev: Event) => this.submit(ev)}>
         <section aria-labelledby="checks-h">
           <h2 id="checks-h">${st.checks}</h2>
@@ -228,11 +167,20 @@ export class AdmSettings extends LitElement {
             onChange: (v) => this.editValue('check_interval_minutes', v),
           })}
           <p class="note triggers-note">${st.intervalNote}</p>
+          ${textField({
+            id: 'values.floor_refresh_seconds',
+            label: st.floorRefresh,
+            value: d.values.floor_refresh_seconds,
+            inputmode: 'numeric',
+            hint: st.floorRefreshHint,
+            error: e['values.floor_refresh_seconds'],
+            onInput: (v) => this.editValue('floor_refresh_seconds', v),
+          })}
         </section>
         <section aria-labelledby="sheet-h">
           <h2 id="sheet-h">${st.spreadsheet}</h2>
           ${textField({ id: 'values.retention_days', label: st.retention, value: d.values.retention_days, inputmode: 'numeric', hint: st.retentionHint, error: e['values.retention_days'], onInput: (v) => this.editValue('retention_days', v) })}
-          ${textField({ id: 'time_zone', label: st.timeZone, value: d.time_zone, list: 'zones', placeholder: 'Europe/Moscow', hint: st.timeZoneHint, error: e.time_zone, onInput: (v) => this.editZone(v) })}
+          ${textField({ id: 'time_zone', label: st.timeZone, value: d.time_zone, list: 'zones', placeholder: 'Europe/Moscow', hint: st.timeZoneHint, error: e.time_zone, onInput: (v) => this.form.edit('time_zone', v) })}
           <datalist id="zones">${timeZones().map((z) => html`<option value=${z}></option>`)}</datalist>
         </section>
         <section aria-labelledby="bot-h">
@@ -257,8 +205,7 @@ export class AdmSettings extends LitElement {
             }),
           )}
         </section>
-        ${extra.length > 0 ? html`<ul class="form-errors" role="alert">${extra.map((m) => html`<li>${m}</li>`)}</ul>` : nothing}
-        ${this.failure ? html`<p class="form-errors" role="alert">${errorText(this.failure, lang)}</p>` : nothing}
+        ${this.form.renderProblems(FIELDS)}
         <div class="actions">
           <button type="submit" class="primary save" ?disabled=${this.save.loading}>${this.save.loading ? s.saving : s.save}</button>
         </div>

@@ -4,32 +4,21 @@
 // again), a save of that one flag. Tells the screen `adm-saved` ({record, created}) after a save and
 // `adm-changed` ({record, message}) after hiding or showing.
 import { LitElement, html, css, nothing } from 'lit';
-import type { AdminReply, StatusRecord } from '../../../../common/admin-api.ts';
+import type { StatusRecord } from '../../../../common/admin-api.ts';
 import { STATUS_KINDS, type StatusKind } from '../../../../common/status.ts';
+import { FormState, tell, type RecordChange } from '../../controllers/form-state.ts';
 import { LocaleController } from '../../controllers/locale-controller.ts';
-import { RpcState } from '../../controllers/rpc-state.ts';
-import { getLang, t } from '../../i18n/locale.ts';
-import { errorText } from '../../i18n/error-text.ts';
-import { AdminError } from '../../rpc-error.ts';
-import { SaveRequest } from '../../request-id.ts';
-import { adminTheme } from '../../components/theme.ts';
-import { checkField, fieldStyles, focusFirstInvalid, selectField, textField } from '../../components/fields.ts';
-import { fieldErrors, unplacedErrors, type FieldErrors } from '../../components/field-errors.ts';
+import { RpcWrite } from '../../controllers/rpc-state.ts';
+import { t } from '../../i18n/locale.ts';
+import { checkField, formStyles, selectField, textField } from '../../components/fields.ts';
 import { statusLabel } from '../../components/status-label.ts';
 import type { ConflictRow } from '../../components/conflict-notice.ts';
-import '../../components/conflict-notice.ts';
 import { isHexColour, swatch } from './swatch.ts';
 
-interface Draft {
-  code: string;
-  label_ru: string;
-  label_en: string;
-  kind: StatusKind;
-  counts_as_work: boolean;
-  color: string;
-}
-
 const FIELDS = ['code', 'label_ru', 'label_en', 'kind', 'counts_as_work', 'color'] as const;
+
+/** The fields as typed; `hidden` is saved on its own. */
+type Draft = Pick<StatusRecord, (typeof FIELDS)[number]>;
 
 function draftOf(r: StatusRecord | null): Draft {
   return r
@@ -40,17 +29,11 @@ function draftOf(r: StatusRecord | null): Draft {
 export class AdmStatusForm extends LitElement {
   static override properties = {
     record: { attribute: false },
-    draft: { state: true },
-    errors: { state: true },
-    conflict: { state: true },
-    failure: { state: true },
   };
 
   static override styles = [
-    adminTheme,
-    fieldStyles,
+    formStyles,
     css`
-      :host { display: block; }
       .top { display: flex; align-items: baseline; gap: 0.5rem; margin-bottom: 0.5rem; }
       .top h2 { flex: 1 1 auto; margin: 0; overflow-wrap: anywhere; display: flex; align-items: center; }
       .code { color: var(--wtt-muted); font-size: 12px; }
@@ -60,42 +43,28 @@ export class AdmStatusForm extends LitElement {
       section { border-top: 1px solid var(--wtt-line); margin-top: 0.9rem; padding-top: 0.5rem; }
       section h3 { margin-top: 0; }
       .note { color: var(--wtt-muted); font-size: 12px; margin-bottom: 0.4rem; }
-      .form-errors li { list-style: none; }
     `,
   ];
 
   declare record: StatusRecord | null;
-  declare draft: Draft;
-  declare errors: FieldErrors;
-  /** The status as it is now, when someone else's save came first. */
-  declare conflict: StatusRecord | null;
-  /** The last failure that is not a field's (shown above the buttons). */
-  declare failure: unknown;
 
   private readonly locale = new LocaleController(this);
-  private readonly save = new RpcState(this, 'statuses.save');
-  private readonly toggle = new RpcState(this, 'statuses.save');
-  private readonly saveRequest = new SaveRequest();
-  private readonly toggleRequest = new SaveRequest();
+  private readonly save = new RpcWrite(this, 'statuses.save');
+  private readonly toggle = new RpcWrite(this, 'statuses.save');
+  // Adding a code that is taken is a problem of the code, not a conflict.
+  private readonly form = new FormState<Draft, StatusRecord>(this, { draft: draftOf(null), editing: (current) => current.code === this.record?.code });
   /** Set while the record changes by hiding or showing it: the admin's unsaved edits of the rest stay. */
   private keepEdits = false;
 
   constructor() {
     super();
     this.record = null;
-    this.draft = draftOf(null);
-    this.errors = {};
-    this.conflict = null;
-    this.failure = null;
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('record')) {
-      if (!this.keepEdits) this.draft = draftOf(this.record);
+      this.form.reset(this.keepEdits ? this.form.draft : draftOf(this.record));
       this.keepEdits = false;
-      this.errors = {};
-      this.conflict = null;
-      this.failure = null;
     }
   }
 
@@ -103,18 +72,10 @@ export class AdmStatusForm extends LitElement {
     return this.save.loading || this.toggle.loading;
   }
 
-  private edit<K extends keyof Draft>(key: K, value: Draft[K]): void {
-    this.draft = { ...this.draft, [key]: value };
-    if (this.errors[key]) {
-      const { [key]: _gone, ...rest } = this.errors;
-      this.errors = rest;
-    }
-  }
-
   private async submit(e: Event): Promise<void> {
     e.preventDefault();
     if (this.busy) return;
-    const d = this.draft;
+    const d = this.form.draft;
     const r = this.record;
     const payload = {
       code: d.code.trim(),
@@ -126,13 +87,8 @@ export class AdmStatusForm extends LitElement {
       hidden: r?.hidden ?? false,
       ...(r ? { version: r.version } : {}),
     };
-    const reply = await this.save.run({ ...payload, request_id: this.saveRequest.idFor(payload) });
-    if (reply) {
-      this.saveRequest.done();
-      this.dispatchEvent(new CustomEvent<AdminReply<'statuses.save'>>('adm-saved', { detail: reply, bubbles: true, composed: true }));
-      return;
-    }
-    this.failed(this.save.error);
+    const reply = await this.form.send(this.save, payload);
+    if (reply) tell(this, 'adm-saved', reply);
   }
 
   /** Hides the status as it is stored (not the draft: hiding is not a save of the admin's other edits). */
@@ -140,43 +96,18 @@ export class AdmStatusForm extends LitElement {
     const r = this.record;
     if (!r || this.busy) return;
     const payload = { code: r.code, label_ru: r.label_ru, label_en: r.label_en, kind: r.kind, counts_as_work: r.counts_as_work, color: r.color, hidden, version: r.version };
-    const reply = await this.toggle.run({ ...payload, request_id: this.toggleRequest.idFor(payload) });
-    if (!reply) {
-      this.failed(this.toggle.error);
-      return;
-    }
-    this.toggleRequest.done();
+    const reply = await this.form.send(this.toggle, payload);
+    if (!reply) return;
     this.keepEdits = true;
     const st = t().statuses;
     const label = statusLabel(reply.record);
-    this.dispatchEvent(new CustomEvent('adm-changed', { detail: { record: reply.record, message: hidden ? st.hiddenDone(label) : st.shownDone(label) }, bubbles: true, composed: true }));
-  }
-
-  private failed(error: unknown): void {
-    const current = error instanceof AdminError && error.code === 'conflict' ? (error.current as StatusRecord | undefined) : undefined;
-    // The same status changed meanwhile: show both. Adding a code that is taken: a problem of the code.
-    if (current && this.record && current.code === this.record.code) {
-      this.conflict = current;
-      this.errors = {};
-      this.failure = null;
-      return;
-    }
-    this.errors = fieldErrors(error, getLang());
-    this.failure = Object.keys(this.errors).length > 0 ? null : error;
-    void this.updateComplete.then(() => focusFirstInvalid(this.renderRoot));
-  }
-
-  private reloadCurrent(): void {
-    const current = this.conflict;
-    if (!current) return;
-    // The screen swaps the record; willUpdate then starts the draft from the current values.
-    this.dispatchEvent(new CustomEvent('adm-changed', { detail: { record: current, message: '' }, bubbles: true, composed: true }));
+    tell(this, 'adm-changed', { record: reply.record, message: hidden ? st.hiddenDone(label) : st.shownDone(label) } satisfies RecordChange<StatusRecord>);
   }
 
   private conflictRows(current: StatusRecord): ConflictRow[] {
     const s = t();
     const st = s.statuses;
-    const d = this.draft;
+    const d = this.form.draft;
     const yesNo = (b: boolean) => (b ? s.yes : s.no);
     return [
       { label: st.labelRu, now: current.label_ru, yours: d.label_ru },
@@ -192,45 +123,44 @@ export class AdmStatusForm extends LitElement {
     const s = t();
     const st = s.statuses;
     const r = this.record;
-    const d = this.draft;
+    const d = this.form.draft;
+    const e = this.form.errors;
     const lang = this.locale.lang;
-    const extra = unplacedErrors(this.errors, FIELDS);
     return html`
       <div class="top">
         <h2>${r ? html`${swatch(r.color)}${statusLabel(r, lang)}` : st.newHeading}</h2>
         ${r ? html`<span class="code">${st.codeLine(r.code)}</span>` : nothing}
       </div>
-      ${this.conflict ? html`<adm-conflict .rows=${this.conflictRows(this.conflict)} @adm-reload=${() => this.reloadCurrent()}></adm-conflict>` : nothing}
-      <form novalidate @submit=${(e: Event) => this.submit(e)}>
-        ${r ? nothing : textField({ id: 'code', label: st.code, value: d.code, required: true, hint: st.codeHint, error: this.errors.code, onInput: (v) => this.edit('code', v) })}
-        ${textField({ id: 'label_ru', label: st.labelRu, value: d.label_ru, required: true, error: this.errors.label_ru, onInput: (v) => this.edit('label_ru', v) })}
-        ${textField({ id: 'label_en', label: st.labelEn, value: d.label_en, required: true, error: this.errors.label_en, onInput: (v) => this.edit('label_en', v) })}
+      ${this.form.renderConflict((current) => this.conflictRows(current))}
+      <form novalidate @submit=${(ev: Event) => this.submit(ev)}>
+        ${r ? nothing : textField({ id: 'code', label: st.code, value: d.code, required: true, hint: st.codeHint, error: e.code, onInput: (v) => this.form.edit('code', v) })}
+        ${textField({ id: 'label_ru', label: st.labelRu, value: d.label_ru, required: true, error: e.label_ru, onInput: (v) => this.form.edit('label_ru', v) })}
+        ${textField({ id: 'label_en', label: st.labelEn, value: d.label_en, required: true, error: e.label_en, onInput: (v) => this.form.edit('label_en', v) })}
         ${selectField({
           id: 'kind',
           label: st.kind,
           value: d.kind,
           options: STATUS_KINDS.map((k) => ({ value: k, label: s.kinds[k] })),
           hint: st.kindHint,
-          error: this.errors.kind,
-          onChange: (v) => this.edit('kind', v as StatusKind),
+          error: e.kind,
+          onChange: (v) => this.form.edit('kind', v as StatusKind),
         })}
-        ${checkField({ id: 'counts_as_work', label: st.countsAsWorkLabel, checked: d.counts_as_work, error: this.errors.counts_as_work, onChange: (v) => this.edit('counts_as_work', v) })}
+        ${checkField({ id: 'counts_as_work', label: st.countsAsWorkLabel, checked: d.counts_as_work, error: e.counts_as_work, onChange: (v) => this.form.edit('counts_as_work', v) })}
         <div class="colour">
-          ${textField({ id: 'color', label: st.colour, value: d.color, placeholder: '#34a853', hint: st.colourHint, error: this.errors.color, onInput: (v) => this.edit('color', v) })}
+          ${textField({ id: 'color', label: st.colour, value: d.color, placeholder: '#34a853', hint: st.colourHint, error: e.color, onInput: (v) => this.form.edit('color', v) })}
           <input
             type="color"
             class="picker"
             aria-label=${st.pickColour}
             title=${st.pickColour}
             .value=${isHexColour(d.color.trim()) ? d.color.trim().toLowerCase() : '#808080'}
-            @input=${(e: Event) => this.edit('color', (e.target as HTMLInputElement).value)}
+            @input=${(e: Event) => this.form.edit('color', (e.target as HTMLInputElement).value)}
           />
         </div>
-        ${extra.length > 0 ? html`<ul class="form-errors" role="alert">${extra.map((m) => html`<li>${m}</li>`)}</ul>` : nothing}
-        ${this.failure ? html`<p class="form-errors" role="alert">${errorText(this.failure, lang)}</p>` : nothing}
+        ${this.form.renderProblems(FIELDS)}
         <div class="actions">
           <button type="submit" class="primary save" ?disabled=${this.busy}>${this.save.loading ? s.saving : s.save}</button>
-          <button type="button" class="cancel" @click=${() => this.dispatchEvent(new CustomEvent('adm-close', { bubbles: true, composed: true }))}>${s.cancel}</button>
+          <button type="button" class="cancel" @click=${() => tell(this, 'adm-close')}>${s.cancel}</button>
         </div>
       </form>
       ${r ? this.renderOffering(r) : nothing}
