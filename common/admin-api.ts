@@ -608,6 +608,8 @@ export interface AdminReplies {
   'floor.now': {
     /** The server's clock when the board was made: pages count on from it. */
     at: number;
+    /** The spreadsheet's time zone: the pages show times in it. */
+    time_zone: string;
     /** How often the page asks again (Settings floor_refresh_seconds, never under 15). */
     refresh_s: number;
     rows: FloorRow[];
@@ -615,9 +617,10 @@ export interface AdminReplies {
     statuses: { code: string; label_ru: string; label_en: string; kind: StatusKind; color: string }[];
     viewer: Viewer;
   };
-  'violations.list': { rows: ViolationRecord[]; viewer: Viewer };
+  'violations.list': { rows: ViolationRecord[]; viewer: Viewer; time_zone: string };
   'violations.day': {
     date: string;
+    time_zone: string;
     timeline: { status: string; start: number; end: number | null; source: string }[];
     schedule: { shift_start: number; shift_end: number; breaks: { status: string; start: number; minutes: number }[] } | null;
   };

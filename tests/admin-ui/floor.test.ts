@@ -59,6 +59,7 @@ function board(over: Partial<AdminReply<'floor.now'>> = {}) {
   return {
     ...ok('floor.now', {
       at: AT,
+      time_zone: ZONE,
       refresh_s: 30,
       rows: ROWS,
       groups: [group(), group({ name: 'support-l2', on_break: 0, cap: 2, working: 1, missing: 0, on_shift: 1, adherence_pct: null })],

@@ -50,6 +50,7 @@ const STATUSES = [
 
 const DAY: AdminReply<'violations.day'> = {
   date: '2026-11-24',
+  time_zone: 'Europe/Moscow',
   timeline: [
     { status: 'work', start: at('09:00'), end: at('11:02'), source: 'web' },
     { status: 'break', start: at('11:02'), end: at('11:21'), source: 'web' },
@@ -77,7 +78,7 @@ beforeEach(() => {
   vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
   setLang('en');
   fake = new FakeScriptRun()
-    .on('violations.list', () => ({ ...ok('violations.list', { rows: ROWS, viewer: { ...LEAD, groups: ['support-l1', 'support-l2'] } }), time_zone: ZONE }))
+    .on('violations.list', () => ({ ...ok('violations.list', { rows: ROWS, viewer: { ...LEAD, groups: ['support-l1', 'support-l2'] }, time_zone: ZONE }), time_zone: ZONE }))
     .on('statuses.list', () => ok('statuses.list', { rows: STATUSES }))
     .on('violations.day', () => ({ ...ok('violations.day', DAY), time_zone: ZONE }))
     .on('violations.resolve', (p) =>
@@ -262,7 +263,7 @@ describe('Violations', () => {
   });
 
   it('says when there are none, and when the list cannot be read', async () => {
-    fake.on('violations.list', () => ok('violations.list', { rows: [], viewer: LEAD }));
+    fake.on('violations.list', () => ok('violations.list', { rows: [], viewer: LEAD, time_zone: ZONE }));
     let el = await open();
     expect(textOf($(el, '.state.empty'))).toBe('No violations in this period.');
     clear();

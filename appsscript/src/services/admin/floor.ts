@@ -28,6 +28,7 @@ export function floorNow(deps: AdminDeps, req: AdminParsed<'floor.now'>): AdminR
   const board = floorBoard({ ...deps.calendarFns(), now: deps.now, reference, neutral: deps.neutral() }, currents, groups);
   return {
     at: deps.now,
+    time_zone: tables.timeZone,
     refresh_s: refresh,
     rows: board.rows,
     groups: board.groups,

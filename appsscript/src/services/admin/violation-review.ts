@@ -41,7 +41,7 @@ export function listViolations(deps: AdminDeps, req: AdminParsed<'violations.lis
 
   const state = readState(deps.tables().settings());
   const firsts = Object.entries(state.vrows).filter(([d]) => d >= req.from && d <= req.to).map(([, row]) => row);
-  if (firsts.length === 0) return { rows: [], viewer: viewerOf(deps) };
+  if (firsts.length === 0) return { rows: [], viewer: viewerOf(deps), time_zone: deps.tables().timeZone };
   // Rows of a later date may lie between (the rollover writes a day's last ones the next morning): filtered out.
   const window = openWindow(deps.port, 'Violations', Math.min(...firsts), deps.cells);
   const rows = window.rows
@@ -57,7 +57,7 @@ export function listViolations(deps: AdminDeps, req: AdminParsed<'violations.lis
         (req.resolution === undefined || v.resolution === req.resolution),
     )
     .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : (b.detected_at ?? 0) - (a.detected_at ?? 0)));
-  return { rows, viewer: viewerOf(deps) };
+  return { rows, viewer: viewerOf(deps), time_zone: deps.tables().timeZone };
 }
 
 export function violationDay(deps: AdminDeps, req: AdminParsed<'violations.day'>): AdminReplies['violations.day'] {
@@ -67,7 +67,7 @@ export function violationDay(deps: AdminDeps, req: AdminParsed<'violations.day'>
   if (!mayManage(deps, person.group)) throw notYours(person.group, 'employee_id');
   const cal = deps.calendarFns();
   const today = cal.dateOf(deps.now);
-  if (req.date > today) return { date: req.date, timeline: [], schedule: null };
+  if (req.date > today) return { date: req.date, time_zone: deps.tables().timeZone, timeline: [], schedule: null };
 
   // Current holds the person's latest day: today's, or an earlier one they have not synced past yet.
   const c = deps.tables().current().find((x) => x.employee_id === person.id);
@@ -76,6 +76,7 @@ export function violationDay(deps: AdminDeps, req: AdminParsed<'violations.day'>
     const until = req.date === today ? deps.now : cal.zonedTime(addDays(req.date, 1), '00:00');
     return {
       date: req.date,
+      time_zone: deps.tables().timeZone,
       timeline: c && c.day === req.date ? segments(c.timeline, until) : [],
       schedule: shift ? scheduleOf(shift, cal.zonedTime) : null,
     };
@@ -84,7 +85,7 @@ export function violationDay(deps: AdminDeps, req: AdminParsed<'violations.day'>
   // An earlier day: its Daily row, written by the rollover in one block with the rest of that date's rows.
   const spec = TABS.Daily;
   const found = deps.port.findInColumn(spec.name, columnIndex('Daily', 'date') + 1, req.date);
-  if (found.length === 0) return { date: req.date, timeline: [], schedule: null };
+  if (found.length === 0) return { date: req.date, time_zone: deps.tables().timeZone, timeline: [], schedule: null };
   const first = Math.min(...found);
   const cells = deps.port.readRows(spec.name, first, Math.max(...found) - first + 1, spec.columns.length);
   const mine = cells
@@ -92,7 +93,7 @@ export function violationDay(deps: AdminDeps, req: AdminParsed<'violations.day'>
     .filter((v) => v.employee_id === person.id && v.date === req.date)
     .pop();
   const day = readDailyTimeline(mine?.timeline);
-  return { date: req.date, timeline: day?.segments ?? [], schedule: day?.schedule ?? null };
+  return { date: req.date, time_zone: deps.tables().timeZone, timeline: day?.segments ?? [], schedule: day?.schedule ?? null };
 }
 
 export function resolveViolations(deps: AdminDeps, req: AdminParsed<'violations.resolve'>): AdminReplies['violations.resolve'] {
