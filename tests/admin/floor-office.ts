@@ -7,16 +7,13 @@
 // shift's grace 5, tolerance 5. e006, e007 and e013 are off today, so support-l1 has 10 people on shift.
 // e004 James Carter is an employee of support-l1; support-l2 starts at 10:00 and is Елена Морозова's.
 import { vi } from 'vitest';
-import { apiHandlers } from '../../appsscript/src/gas/api-wiring.ts';
-import { tokenSigningKey } from '../../appsscript/src/gas/secrets.ts';
-import { hmacSha256 } from '../../appsscript/src/gas/crypto.ts';
-import { signToken } from '../../appsscript/src/domain/token.ts';
 import { runCheckBreaks, runDailyRollover } from '../../appsscript/src/gas/bot-wiring.ts';
 import { gasSheetPort } from '../../appsscript/src/gas/sheet-port.ts';
 import { fitGrids } from '../../appsscript/src/services/grids.ts';
 import type { SyncReply } from '../../common/api.ts';
 import type { AdminOp, AdminPayload } from '../../common/admin-api.ts';
 import { adminOffice, DATE, OWNER, type AdminOffice } from './helpers.ts';
+import { syncThroughApi } from '../checks/helpers.ts';
 
 export const MIN = 60_000;
 export const NEXT = '2026-11-25';
@@ -60,18 +57,7 @@ export function floorOffice(): FloorOffice {
     sync(employeeId, entries) {
       const now = Date.now();
       o.world.newExecution();
-      const deviceId = `dev-${employeeId}`;
-      const token = signToken({ employeeId, deviceId, expiresAt: now + 24 * 3600_000, tokenVersion: 0 }, tokenSigningKey(), hmacSha256);
-      const first = seqs.get(deviceId) ?? 0;
-      seqs.set(deviceId, first + entries.length);
-      const reply = apiHandlers(now).sync({
-        op: 'sync',
-        token,
-        device_id: deviceId,
-        sent_at: now,
-        entries: entries.map((e, i) => ({ seq: first + i + 1, entry_id: `${deviceId}-${first + i + 1}`, status: e.status, at: e.at })),
-      }) as SyncReply;
-      if (reply.results.some((r) => r.result !== 'accepted')) throw new Error(`sync refused: ${JSON.stringify(reply.results)}`);
+      const reply = syncThroughApi(seqs, employeeId, entries, now);
       o.world.newExecution();
       return reply;
     },

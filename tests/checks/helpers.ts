@@ -91,18 +91,7 @@ export function office(o: { linkChats?: boolean; checking?: boolean } = {}): Off
     world,
     moveTo,
     sync(employeeId, entries, now = world.clock.now()) {
-      const deviceId = `dev-${employeeId}`;
-      const token = signToken({ employeeId, deviceId, expiresAt: now + 24 * 3600_000, tokenVersion: 0 }, tokenSigningKey(), hmacSha256);
-      const first = seqs.get(deviceId) ?? 0;
-      seqs.set(deviceId, first + entries.length);
-      const reply = apiHandlers(now).sync({
-        op: 'sync',
-        token,
-        device_id: deviceId,
-        sent_at: now,
-        entries: entries.map((e, i) => ({ seq: first + i + 1, entry_id: `${deviceId}-${first + i + 1}`, status: e.status, at: e.at })),
-      }) as SyncReply;
-      if (reply.results.some((r) => r.result !== 'accepted')) throw new Error(`sync refused: ${JSON.stringify(reply.results)}`);
+      syncThroughApi(seqs, employeeId, entries, now);
       world.newExecution();
     },
     rows: (tab) => tabRows(tab, ss),
@@ -132,4 +121,24 @@ export function signedBody(fields: Record<string, unknown>, o: { ts: number; sec
   const body: Record<string, unknown> = { ...fields, ts: o.ts, nonce: o.nonce ?? `nonce-${Date.now().toString(36)}-${++nonceSeq}` };
   body.sig = nodeHmacHex(canonicalJson(body), o.secret ?? SECRET);
   return JSON.stringify(body);
+}
+
+/**
+ * Status changes of an employee through the real sync op, as the page sends them: device `dev-<id>`, seqs
+ * numbered on from what `seqs` remembers per device. Every entry must be accepted.
+ */
+export function syncThroughApi(seqs: Map<string, number>, employeeId: string, entries: { status: string; at: number }[], now: number): SyncReply {
+  const deviceId = `dev-${employeeId}`;
+  const token = signToken({ employeeId, deviceId, expiresAt: now + 24 * 3600_000, tokenVersion: 0 }, tokenSigningKey(), hmacSha256);
+  const first = seqs.get(deviceId) ?? 0;
+  seqs.set(deviceId, first + entries.length);
+  const reply = apiHandlers(now).sync({
+    op: 'sync',
+    token,
+    device_id: deviceId,
+    sent_at: now,
+    entries: entries.map((e, i) => ({ seq: first + i + 1, entry_id: `${deviceId}-${first + i + 1}`, status: e.status, at: e.at })),
+  }) as SyncReply;
+  if (reply.results.some((r) => r.result !== 'accepted')) throw new Error(`sync refused: ${JSON.stringify(reply.results)}`);
+  return reply;
 }

@@ -1,7 +1,7 @@
 // A roster grid as the admin pasted or selected it, read whole: the date row, the people, every cell,
 // who is unknown (with the closest matches), the conflicts and the bad cells. Pure: the service brings
 // Employees, the options and the Schedule days next to the grid's dates.
-import type { RosterBadCell, RosterCell, RosterConflict, RosterPerson } from '../../../../common/admin-api.ts';
+import type { RosterCell, RosterPerson, RosterPreview } from '../../../../common/admin-api.ts';
 import { findDateRow } from './date-row.ts';
 import { findPeopleColumns } from './people-columns.ts';
 import { PeopleIndex, type RosterEmployee } from './people.ts';
@@ -9,18 +9,8 @@ import { personConflicts, type RosterDay } from './conflicts.ts';
 import { readCell } from './shift-cell.ts';
 import { cleanText, foldText, isEmailText } from './text.ts';
 
-export interface RosterReading {
-  /** 1-based, as the grid was sent. */
-  header_row: number;
-  weekday_rows: number[];
-  people_columns: number[];
-  month: string | null;
-  dates: { column: number; date: string }[];
-  people: RosterPerson[];
-  conflicts: RosterConflict[];
-  bad: RosterBadCell[];
-  skipped: { row: number; text: string; reason: string }[];
-}
+/** What the grid says, before a commit is weighed against the tab: the preview without its counts. */
+export type RosterReading = Omit<RosterPreview, 'counts'>;
 
 export interface ReadRosterOptions {
   /** 'YYYY-MM' for bare day numbers. */
