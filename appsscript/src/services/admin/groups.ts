@@ -50,7 +50,8 @@ export function saveGroup(deps: AdminDeps, req: AdminParsed<'groups.save'>): Adm
     }
     const cells = cellsFor(spec, fields);
     auditOnce(deps, req.request_id, { action: 'groups.add', target: req.name, before: null, after: fields });
-    deps.port.writeRows(spec.name, tab.nextRow, [cells]);
+    // One call that also grows the grid when it is full (a write below it would fail and cost two more).
+    deps.port.appendRow(spec.name, cells);
     return finish(deps, { record: groupOf({ row: tab.nextRow, cells, values: fields }), created: true });
   });
 }

@@ -63,7 +63,8 @@ export function savePerson(deps: AdminDeps, req: AdminParsed<'people.save'>): Ad
     const values = { id, ...fields, telegram_chat_id: '', token_version: 0 };
     const cells = cellsFor(spec, values);
     auditOnce(deps, req.request_id, { action: 'people.add', target: id, before: null, after: publicFields(values) });
-    deps.port.writeRows(spec.name, tab.nextRow, [cells]);
+    // One call that also grows the grid when it is full (a write below it would fail and cost two more).
+    deps.port.appendRow(spec.name, cells);
     return finish(deps, { record: personOf({ row: tab.nextRow, cells, values }), created: true });
   });
 }

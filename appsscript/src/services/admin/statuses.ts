@@ -53,7 +53,8 @@ export function saveStatus(deps: AdminDeps, req: AdminParsed<'statuses.save'>): 
     }
     const cells = cellsFor(spec, fields);
     auditOnce(deps, req.request_id, { action: 'statuses.add', target: req.code, before: null, after: fields });
-    deps.port.writeRows(spec.name, tab.nextRow, [cells]);
+    // One call that also grows the grid when it is full (a write below it would fail and cost two more).
+    deps.port.appendRow(spec.name, cells);
     return { row: { row: tab.nextRow, cells, values: fields }, created: true };
   });
   // Also after a save that found its change already made: the cache may predate the cut-short try.
