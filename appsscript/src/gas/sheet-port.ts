@@ -107,6 +107,10 @@ export function gasSheetPort(spreadsheet?: Spreadsheet): SheetPort {
       // An open-ended range ("A1:K") is ONE call: no getDataRange or getLastRow round trip first. It spans
       // the whole grid, so the blank rows below the data are dropped here.
       const values = sheetOf(tab).getRange(`A1:${columnLetter(width)}`).getValues() as Cell[][];
+      // The range spans the whole grid, so its height IS the grid's: a later write below it grows the grid
+      // first instead of failing once (two calls saved). The grid is at least `width` wide, or the read
+      // would have failed.
+      if (!grids.has(tab)) grids.set(tab, { maxRows: values.length, maxColumns: width });
       let end = values.length;
       while (end > 1 && values[end - 1].every((v) => v === '')) end--;
       const [header, ...rows] = fit(values.slice(0, end), width);
