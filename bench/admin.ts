@@ -3,15 +3,9 @@
 // topped up to 200, and a Log of history; each op is one `adminRpc` execution as the owner, called from a
 // sidebar through google.script.run. The Log is measured at two sizes: an op's cells read must not move with
 // it (none reads Log). "Sheet calls" are defined in bench/lib/call-split.ts.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Clock } from '../emulator/clock.ts';
-import { MemoryWorkbookStore } from '../emulator/model/memory-store.ts';
-import { Runtime } from '../emulator/runtime/runtime.ts';
 import { ADMIN_OPS, type AdminOp, type AdminPayload } from '../common/admin-api.ts';
 import { callFigures, type CallFigures } from './lib/call-split.ts';
-import { fillLog, historyStart, setUpProductWorkbook, statusCodes, topUpTeam } from './lib/product-workbook.ts';
+import { fillLog, historyStart, openDemoOffice, statusCodes, topUpTeam } from './lib/product-workbook.ts';
 import type { Bench, BenchContext, BenchReport } from './lib/report.ts';
 import { round } from './lib/timing.ts';
 
@@ -68,13 +62,8 @@ export interface AdminOpFigures extends CallFigures {
 }
 
 async function measure(logRows: number, team: number, log: (m: string) => void): Promise<AdminOpFigures[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'wtt-bench-admin-'));
-  const clock = new Clock();
-  clock.set(Date.UTC(2026, 10, 24, 7, 0), { frozen: true });
-  const store = new MemoryWorkbookStore('Europe/Moscow');
-  const runtime = await Runtime.open({ workbookFile: join(dir, 'workbook.xlsx'), clock, workbooks: store });
+  const { runtime, store, clock, close } = await openDemoOffice('admin');
   try {
-    await setUpProductWorkbook(runtime);
     const members = topUpTeam(store, team);
     fillLog(store, logRows, { team: members, statuses: statusCodes(store), oldest: historyStart(logRows, clock.now()) });
     log(`Log ${logRows} rows, team ${members.length}`);
@@ -90,8 +79,7 @@ async function measure(logRows: number, team: number, log: (m: string) => void):
     }
     return out;
   } finally {
-    await runtime.close();
-    rmSync(dir, { recursive: true, force: true });
+    await close();
   }
 }
 

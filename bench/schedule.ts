@@ -11,13 +11,7 @@
 // This machine: the planner (domain/planner) placing a day's breaks for 200 people in 4 groups of 50 with
 // staggered starts, timed, beside two placements that do not look at the group: first fit (each break at
 // the earliest start its own shift's rules allow) and each person's ideal times (the planner without a cap).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Clock } from '../emulator/clock.ts';
-import { MemoryWorkbookStore } from '../emulator/model/memory-store.ts';
-import { Runtime } from '../emulator/runtime/runtime.ts';
 import type { AdminOp } from '../common/admin-api.ts';
 import { planGroup, breakStart, span } from '../appsscript/src/domain/planner/plan-group.ts';
 import { needsOf } from '../appsscript/src/domain/planner/needs.ts';
@@ -25,7 +19,8 @@ import { DEMO_RULES, DEMO_STATUSES } from '../appsscript/src/domain/demo-team.ts
 import { addDays } from '../appsscript/src/domain/calendar.ts';
 import type { PlannedBreakRow, Shift } from '../appsscript/src/domain/model.ts';
 import { callFigures, type CallFigures } from './lib/call-split.ts';
-import { setUpProductWorkbook, topUpTeam } from './lib/product-workbook.ts';
+import type { MemoryWorkbookStore } from '../emulator/model/memory-store.ts';
+import { openDemoOffice, topUpTeam } from './lib/product-workbook.ts';
 import { machineInfo, type Bench, type BenchContext, type BenchReport } from './lib/report.ts';
 import { appendRecords, headerOf, readRecords, sheetNamed } from './lib/workbook.ts';
 import { percentile, round } from './lib/timing.ts';
@@ -81,13 +76,8 @@ export interface PlacementFigures {
 // ---- projected on Google ----
 
 async function measureOps(o: ScheduleBenchOptions, historyDays: number, log: (m: string) => void): Promise<OpFigures[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'wtt-bench-schedule-'));
-  const clock = new Clock();
-  clock.set(Date.UTC(2026, 10, 24, 7, 0), { frozen: true });
-  const store = new MemoryWorkbookStore('Europe/Moscow');
-  const runtime = await Runtime.open({ workbookFile: join(dir, 'workbook.xlsx'), clock, workbooks: store });
+  const { runtime, store, close } = await openDemoOffice('schedule');
   try {
-    await setUpProductWorkbook(runtime);
     const team = topUpTeam(store, o.people).slice(0, o.people);
     const names = new Map(readRecords(store, 'Employees').map((r) => [String(r.id), String(r.name)]));
     setCaps(store);
@@ -119,8 +109,7 @@ async function measureOps(o: ScheduleBenchOptions, historyDays: number, log: (m:
     }
     return out;
   } finally {
-    await runtime.close();
-    rmSync(dir, { recursive: true, force: true });
+    await close();
   }
 }
 

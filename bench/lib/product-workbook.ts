@@ -4,7 +4,12 @@
 import { randomUUID } from 'node:crypto';
 import type { WorkbookStore } from '../../emulator/host/deps.ts';
 import { fromWallMs, toWallMs } from '../../emulator/model/timezone.ts';
-import type { Runtime } from '../../emulator/runtime/runtime.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Clock } from '../../emulator/clock.ts';
+import { MemoryWorkbookStore } from '../../emulator/model/memory-store.ts';
+import { Runtime } from '../../emulator/runtime/runtime.ts';
 import type { SyncEntry } from '../../common/api.ts';
 import { appendRecords, dataRowCount, readRecords, type TabRecord } from './workbook.ts';
 
@@ -114,4 +119,34 @@ export function makeEntries(firstSeq: number, count: number, o: { now: number; s
     const seq = firstSeq + k;
     return { seq, entry_id: randomUUID(), status: o.statuses[seq % o.statuses.length], at: o.now - (o.total - seq + 1) * 60_000 };
   });
+}
+
+export interface DemoOffice {
+  runtime: Runtime;
+  store: MemoryWorkbookStore;
+  clock: Clock;
+  close(): Promise<void>;
+}
+
+/**
+ * The product's bundle in an in-process runtime over an in-memory workbook set up by its own `setup` and
+ * `seedDemoData`, the clock frozen at 10:00 in Moscow on 2026-11-24 (a working day of the demo team).
+ */
+export async function openDemoOffice(name: string): Promise<DemoOffice> {
+  const dir = mkdtempSync(join(tmpdir(), `wtt-bench-${name}-`));
+  const clock = new Clock();
+  clock.set(Date.UTC(2026, 10, 24, 7, 0), { frozen: true });
+  const store = new MemoryWorkbookStore('Europe/Moscow');
+  const runtime = await Runtime.open({ workbookFile: join(dir, 'workbook.xlsx'), clock, workbooks: store });
+  const close = async () => {
+    await runtime.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    await setUpProductWorkbook(runtime);
+  } catch (e) {
+    await close();
+    throw e;
+  }
+  return { runtime, store, clock, close };
 }

@@ -7,16 +7,11 @@
 // Anna past her break's limit, Ivan never came; checkBreaks (run as its trigger would) has found the
 // violations. The Floor sidebar (300 px) and Violations (1100×720) as the support-l1 lead, the FloorBoard
 // (1200×800) as the owner, who sees every group.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { Clock } from '../../emulator/clock.ts';
 import { startProductServer, type ProductServer } from '../integration/server-harness.ts';
-import { launchChromium } from '../e2e/chromium.ts';
+import { forEachLanguage, openPage, servePages, shot, type Lang } from './screenshot-kit.ts';
 
-const OUT = fileURLToPath(new URL('../../docs/screenshots/admin/', import.meta.url));
-const DIST = fileURLToPath(new URL('../../dist/appsscript/', import.meta.url));
 const ZONE = 'Europe/Moscow'; // the demo workbook's
 const LEAD = 'dmitry.petrov@example.com';
 
@@ -65,16 +60,6 @@ interface Device {
   seq: number;
 }
 
-async function main(): Promise<void> {
-  mkdirSync(OUT, { recursive: true });
-  const browser = await launchChromium();
-  try {
-    for (const lang of ['en', 'ru'] as const) await takeAll(browser, lang);
-  } finally {
-    await browser.close();
-  }
-}
-
 async function takeAll(browser: Browser, lang: Lang): Promise<void> {
   const clock = new Clock();
   clock.set(todayAt('08:30'));
@@ -89,17 +74,10 @@ async function takeAll(browser: Browser, lang: Lang): Promise<void> {
     const context = await browser.newContext({ locale: lang === 'en' ? 'en-GB' : 'ru-RU', timezoneId: ZONE, viewport: { width: 300, height: 760 } });
     await context.clock.setFixedTime(server.clock.now());
     const page = await context.newPage();
-    await page.route(`${server.base}/__page/**`, (route) => {
-      const url = new URL(route.request().url());
-      const name = url.pathname.split('/').pop()!;
-      const as = url.searchParams.get('as');
-      const bridge = `/_dev/bridge.js${as === null ? '' : `?as=${encodeURIComponent(as)}`}`;
-      const html = readFileSync(join(DIST, `${name}.html`), 'utf8').replace('<head>', `<head><script src="${bridge}"></script>`);
-      return route.fulfill({ contentType: 'text/html; charset=utf-8', body: html });
-    });
+    await servePages(page, server);
 
     // The Floor sidebar, as the support-l1 lead.
-    await openPage(page, server, 'Floor', lang, LEAD, 'adm-data-table tbody tr');
+    await openPage(page, server, 'Floor', lang, 'adm-data-table tbody tr', LEAD);
     await shot(page, `floor-${lang}`);
     await page.locator('adm-data-table tbody tr', { hasText: 'Анна Иванова' }).click();
     await page.locator('adm-floor-status-form #note').fill(lang === 'en' ? 'Back at her desk since 10:01, forgot to press Working' : 'Вернулась в 10:01, забыла нажать «Работа»');
@@ -111,12 +89,12 @@ async function takeAll(browser: Browser, lang: Lang): Promise<void> {
 
     // The big screen, as the owner: every group.
     await page.setViewportSize({ width: 1200, height: 800 });
-    await openPage(page, server, 'FloorBoard', lang, undefined, 'ol.tiles li.tile');
+    await openPage(page, server, 'FloorBoard', lang, 'ol.tiles li.tile');
     await shot(page, `floor-board-${lang}`);
 
     // Violations, as the lead: Anna's overrun with her morning beside it; then two excused at once.
     await page.setViewportSize({ width: 1100, height: 720 });
-    await openPage(page, server, 'Violations', lang, LEAD, 'adm-data-table tbody tr');
+    await openPage(page, server, 'Violations', lang, 'adm-data-table tbody tr', LEAD);
     await page.locator('adm-data-table tbody tr', { hasText: 'Анна Иванова' }).first().click();
     await page.locator('adm-day-bar .bar').waitFor();
     await shot(page, `violations-${lang}`);
@@ -166,26 +144,4 @@ async function signIn(server: ProductServer, email: string): Promise<Device> {
   return { token, device, seq: 0 };
 }
 
-type Lang = 'ru' | 'en';
-
-async function openPage(page: Page, server: ProductServer, name: string, lang: Lang, as: string | undefined, ready: string): Promise<void> {
-  await page.goto(`${server.base}/__page/${name}${as === undefined ? '' : `?as=${encodeURIComponent(as)}`}`);
-  await page.locator(`adm-lang-switch button[lang="${lang}"]`).click();
-  await page.locator(ready).first().waitFor();
-}
-
-async function shot(page: Page, name: string, fullPage = false): Promise<void> {
-  await page.evaluate(() => document.fonts.ready);
-  await page.waitForTimeout(300);
-  const path = join(OUT, `${name}.png`);
-  await page.screenshot({ path, fullPage });
-  console.log(`  ${path}`);
-}
-
-main().then(
-  () => process.exit(0),
-  (e: Error) => {
-    console.error(e.stack ?? e.message);
-    process.exit(1);
-  },
-);
+forEachLanguage(takeAll);

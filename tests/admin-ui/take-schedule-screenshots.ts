@@ -3,20 +3,13 @@
 // Headless Chromium against the local runtime on a new workbook with the demo team, at 1200×760 as the
 // support-l1 lead: the week's grid with a day selected (its breaks written out) and some days edited, and
 // the month; and the Import view's preview of a pasted roster for next week (a bad cell, an unknown person, a totals row).
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { Clock } from '../../emulator/clock.ts';
-import { startProductServer, type ProductServer } from '../integration/server-harness.ts';
-import { launchChromium } from '../e2e/chromium.ts';
+import { startProductServer } from '../integration/server-harness.ts';
+import { forEachLanguage, openPage, servePages, shot, type Lang } from './screenshot-kit.ts';
 
-const OUT = fileURLToPath(new URL('../../docs/screenshots/admin/', import.meta.url));
-const DIST = fileURLToPath(new URL('../../dist/appsscript/', import.meta.url));
 const ZONE = 'Europe/Moscow'; // the demo workbook's
 const LEAD = 'dmitry.petrov@example.com';
-
-type Lang = 'ru' | 'en';
 
 function today(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
@@ -50,16 +43,6 @@ function roster(): string {
   return [head, weekdays, ...rows].map((r) => r.join('\t')).join('\n');
 }
 
-async function main(): Promise<void> {
-  mkdirSync(OUT, { recursive: true });
-  const browser = await launchChromium();
-  try {
-    for (const lang of ['en', 'ru'] as const) await takeAll(browser, lang);
-  } finally {
-    await browser.close();
-  }
-}
-
 async function takeAll(browser: Browser, lang: Lang): Promise<void> {
   const clock = new Clock();
   clock.set(Date.parse(`${today()}T10:00:00+03:00`), { frozen: true });
@@ -68,16 +51,9 @@ async function takeAll(browser: Browser, lang: Lang): Promise<void> {
     const context = await browser.newContext({ locale: lang === 'en' ? 'en-GB' : 'ru-RU', timezoneId: ZONE, viewport: { width: 1200, height: 760 } });
     await context.clock.setFixedTime(server.clock.now());
     const page = await context.newPage();
-    await page.route(`${server.base}/__page/**`, (route) => {
-      const url = new URL(route.request().url());
-      const name = url.pathname.split('/').pop()!;
-      const as = url.searchParams.get('as');
-      const bridge = `/_dev/bridge.js${as === null ? '' : `?as=${encodeURIComponent(as)}`}`;
-      const html = readFileSync(join(DIST, `${name}.html`), 'utf8').replace('<head>', `<head><script src="${bridge}"></script>`);
-      return route.fulfill({ contentType: 'text/html; charset=utf-8', body: html });
-    });
+    await servePages(page, server);
 
-    await openPage(page, server, 'Schedule', lang, LEAD, 'table.grid tbody tr');
+    await openPage(page, server, 'Schedule', lang, 'table.grid tbody tr', LEAD);
     // A day selected: its breaks are written out under the grid; a few days edited, not saved yet.
     const rows = page.locator('table.grid tbody tr');
     await rows.nth(2).locator('td button.day').nth(5).click();
@@ -102,24 +78,4 @@ async function takeAll(browser: Browser, lang: Lang): Promise<void> {
   }
 }
 
-async function openPage(page: Page, server: ProductServer, name: string, lang: Lang, as: string | undefined, ready: string): Promise<void> {
-  await page.goto(`${server.base}/__page/${name}${as === undefined ? '' : `?as=${encodeURIComponent(as)}`}`);
-  await page.locator(`adm-lang-switch button[lang="${lang}"]`).click();
-  await page.locator(ready).first().waitFor();
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => document.fonts.ready);
-  await page.waitForTimeout(300);
-  const path = join(OUT, `${name}.png`);
-  await page.screenshot({ path });
-  console.log(`  ${path}`);
-}
-
-main().then(
-  () => process.exit(0),
-  (e: Error) => {
-    console.error(e.stack ?? e.message);
-    process.exit(1);
-  },
-);
+forEachLanguage(takeAll);

@@ -4,30 +4,14 @@
 // an admin would (the menu opens the sidebar or the dialog); then each page alone in a window exactly 300 px
 // wide, the width of a Sheets sidebar (the Audit dialog at its 960×640), served with the same
 // google.script.run bridge. Saves go to the server for real: the Audit pictures show what the others did.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { startProductServer, type ProductServer } from '../integration/server-harness.ts';
-import { launchChromium } from '../e2e/chromium.ts';
+import { forEachLanguage, openPage, servePages, shot, type Lang } from './screenshot-kit.ts';
 import { employeeIdOf, readSheet, setCell } from '../e2e/workbook-log.ts';
 
-const OUT = fileURLToPath(new URL('../../docs/screenshots/admin/', import.meta.url));
-const DIST = fileURLToPath(new URL('../../dist/appsscript/', import.meta.url));
 const MINUTE = 60_000;
 
-async function main(): Promise<void> {
-  mkdirSync(OUT, { recursive: true });
-  const browser = await launchChromium();
-  try {
-    // A fresh workbook per language: each set of pictures starts from the demo team as it is set up.
-    for (const lang of ['en', 'ru'] as const) await takeAll(browser, lang);
-  } finally {
-    await browser.close();
-  }
-}
-
-async function takeAll(browser: Browser, lang: 'en' | 'ru'): Promise<void> {
+async function takeAll(browser: Browser, lang: Lang): Promise<void> {
   const server = await startProductServer();
   const context = await browser.newContext({ locale: lang === 'en' ? 'en-US' : 'ru-RU', viewport: { width: 1280, height: 760 } });
   try {
@@ -49,11 +33,7 @@ async function takeAll(browser: Browser, lang: 'en' | 'ru'): Promise<void> {
 
     // Each screen at the sidebar's width.
     await page.setViewportSize({ width: 300, height: 760 });
-    await page.route(`${server.base}/__page/*`, (route) => {
-      const name = new URL(route.request().url()).pathname.split('/').pop()!;
-      const html = readFileSync(join(DIST, `${name}.html`), 'utf8').replace('<head>', '<head><script src="/_dev/bridge.js"></script>');
-      return route.fulfill({ contentType: 'text/html; charset=utf-8', body: html });
-    });
+    await servePages(page, server);
     await openPage(page, server, 'People', lang, 'adm-data-table tbody tr');
     await shot(page, `people-list-${lang}`);
     await page.locator('adm-people-list summary').click();
@@ -241,14 +221,6 @@ async function auditShots(page: Page, server: ProductServer, lang: Lang): Promis
   await page.setViewportSize({ width: 300, height: 760 });
 }
 
-type Lang = 'ru' | 'en';
-
-async function openPage(page: Page, server: ProductServer, name: string, lang: Lang, ready: string): Promise<void> {
-  await page.goto(`${server.base}/__page/${name}`);
-  await page.locator(`adm-lang-switch button[lang="${lang}"]`).click();
-  await page.locator(ready).first().waitFor();
-}
-
 /** The /admin page's menu: Extensions › WorkTimeTracker › the screen. */
 async function openFromMenu(page: Page, name: string): Promise<void> {
   await page.locator('.menu > button').first().click();
@@ -260,15 +232,6 @@ async function otherAdmin(server: ProductServer, list: string, save: string, edi
   const rpc = async (op: string, payload: object) => (await server.dev('/rpc/adminRpc', { args: [op, payload] })).value;
   const saved = await rpc(save, { ...edit((await rpc(list, {})).rows), request_id: `other-admin-${Date.now()}` });
   if (!saved.ok) throw new Error(`the other save failed: ${JSON.stringify(saved)}`);
-}
-
-async function shot(page: Page, name: string, fullPage = false): Promise<void> {
-  await page.evaluate(() => document.fonts.ready);
-  // The toast and the spinner settle; a picture shows the screen at rest.
-  await page.waitForTimeout(300);
-  const path = join(OUT, `${name}.png`);
-  await page.screenshot({ path, fullPage });
-  console.log(`  ${path}`);
 }
 
 /** Anna signs in on two devices, one an hour and a half ago and one a few minutes ago; she links Telegram. */
@@ -300,10 +263,4 @@ async function otherAdminRenames(server: ProductServer, name: string): Promise<v
   if (!saved.ok) throw new Error(`the other save failed: ${JSON.stringify(saved)}`);
 }
 
-main().then(
-  () => process.exit(0),
-  (e: Error) => {
-    console.error(e.stack ?? e.message);
-    process.exit(1);
-  },
-);
+forEachLanguage(takeAll);
