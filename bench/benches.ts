@@ -9,5 +9,6 @@ import { checkBreaksBench } from './check-breaks.ts';
 import { adminBench } from './admin.ts';
 import { floorBench } from './floor.ts';
 import { scheduleBench } from './schedule.ts';
+import { reportsBench } from './reports.ts';
 
-export const BENCHES: readonly Bench[] = [runtimeBench, syncBench, loadBench, storeBench, clientBench, checkBreaksBench, adminBench, floorBench, scheduleBench];
+export const BENCHES: readonly Bench[] = [runtimeBench, syncBench, loadBench, storeBench, clientBench, checkBreaksBench, adminBench, floorBench, scheduleBench, reportsBench];

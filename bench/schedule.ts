@@ -1,12 +1,19 @@
-// `schedule` (issue 10): what the schedule ops cost on Google, by the emulator's counts, and how fast the
-// break planner is on this machine beside a naive first-fit placement.
+// `schedule` (issues 10 and 12): what the schedule ops cost on Google, by the emulator's counts; what the
+// frequent readers of the Schedule (sync, checkBreaks) cost with a month and with a year of shifts in it; and
+// how fast the break planner is on this machine beside a naive first-fit placement.
 //
 // Projected on Google: the real bundle runs in the runtime over a workbook set up by the product's own
-// `setup` and `seedDemoData`, the team topped up (200 for the full run), and the Schedule holding either
-// just the demo week or a year of everyone's shifts before it. Each op is one `adminRpc` execution as the
-// owner, with the reference cache warm: importing a month's grid for the whole team in one commit, the same
-// grid again (which changes nothing), the editor's read of the month, a one-cell save, and planning and
-// writing a day's breaks for every group. "Sheet calls" are defined in bench/lib/call-split.ts.
+// `setup` and `seedDemoData`, the team topped up (200 for the full run) with today's shift each, and the
+// Schedule holding a month or a year of everyone's shifts before the demo week, above it in the tab (as a
+// year of monthly imports leaves it). The archive's daily run then runs once, as its trigger would, with a
+// retention longer than the history (so nothing moves): it writes the Schedule's row index, as it does every
+// night. Then, for each size:
+//   - a sync of one entry and a quiet checkBreaks, each on a reference-cache miss (the 5-minute entry has
+//     expired) and warm: the readers whose Schedule reads must not grow with the tab (issue 12);
+//   - each schedule op as one `adminRpc` execution of the owner with the reference cache warm: importing a
+//     month's grid for the whole team in one commit, the same grid again (which changes nothing), the
+//     editor's read of the month, a one-cell save, and planning and writing a day's breaks for every group.
+// "Sheet calls" are defined in bench/lib/call-split.ts.
 //
 // This machine: the planner (domain/planner) placing a day's breaks for 200 people in 4 groups of 50 with
 // staggered starts, timed, beside two placements that do not look at the group: first fit (each break at
@@ -20,10 +27,17 @@ import { addDays } from '../appsscript/src/domain/calendar.ts';
 import type { PlannedBreakRow, Shift } from '../appsscript/src/domain/model.ts';
 import { callFigures, type CallFigures } from './lib/call-split.ts';
 import type { MemoryWorkbookStore } from '../emulator/model/memory-store.ts';
+import type { Runtime } from '../emulator/runtime/runtime.ts';
+import type { ExecutionStats } from '../emulator/runtime/contracts.ts';
+import type { SyncReply } from '../common/api.ts';
+import { spareRows as productSpareRows } from '../appsscript/src/store/port.ts';
+import { INDEX_COLUMN } from '../appsscript/src/store/schedule-rows.ts';
 import { openDemoOffice, topUpTeam } from './lib/product-workbook.ts';
 import { machineInfo, type Bench, type BenchContext, type BenchReport } from './lib/report.ts';
-import { appendRecords, headerOf, readRecords, sheetNamed } from './lib/workbook.ts';
+import { appendRecords, dataRowCount, headerOf, readRecords, setSpareRows, sheetNamed } from './lib/workbook.ts';
+import { callApi, expectOk } from './lib/runtime-api.ts';
 import { percentile, round } from './lib/timing.ts';
+import { atToday, giveEveryoneAShift, mintTokens, syncBatch, type Member } from './check-breaks.ts';
 
 const OWNER = 'owner@example.com';
 /** The issue's budget for importing 200 people x 31 days in one commit. */
@@ -46,7 +60,7 @@ export interface ScheduleBenchOptions {
 }
 
 const SIZES: Record<BenchContext['size'], ScheduleBenchOptions> = {
-  full: { people: 200, days: 31, historyDays: [0, 365], planGroups: 4, planPerGroup: 50, planCap: 10, planRuns: 15 },
+  full: { people: 200, days: 31, historyDays: [31, 365], planGroups: 4, planPerGroup: 50, planCap: 10, planRuns: 15 },
   smoke: { people: 30, days: 7, historyDays: [0, 5], planGroups: 2, planPerGroup: 20, planCap: 4, planRuns: 2 },
 };
 
@@ -58,6 +72,24 @@ export interface OpFigures extends CallFigures {
   error?: string;
   /** Cells of the Schedule the op changed (import, save, plan). */
   written: number | null;
+}
+
+/** The frequent readers of the Schedule, and the archive's daily run that keeps its index. */
+export const READ_CASES = [
+  "the archive's daily run (index rebuilt)",
+  'sync (1 entry), reference re-read',
+  'sync (1 entry), cache warm',
+  'checkBreaks quiet, reference re-read',
+  'checkBreaks quiet, cache warm',
+  'sync (1 entry), reference re-read, no index (as before)',
+] as const;
+export type ReadCase = (typeof READ_CASES)[number];
+
+export interface ReadFigures extends CallFigures {
+  case: ReadCase;
+  historyRows: number;
+  /** Schedule rows in the tab when measured. */
+  scheduleRows: number;
 }
 
 export interface PlacementFigures {
@@ -75,14 +107,17 @@ export interface PlacementFigures {
 
 // ---- projected on Google ----
 
-async function measureOps(o: ScheduleBenchOptions, historyDays: number, log: (m: string) => void): Promise<OpFigures[]> {
-  const { runtime, store, close } = await openDemoOffice('schedule');
+async function measureOps(o: ScheduleBenchOptions, historyDays: number, log: (m: string) => void): Promise<{ ops: OpFigures[]; reads: ReadFigures[] }> {
+  const { runtime, store, clock, close } = await openDemoOffice('schedule');
   try {
     const team = topUpTeam(store, o.people).slice(0, o.people);
     const names = new Map(readRecords(store, 'Employees').map((r) => [String(r.id), String(r.name)]));
     setCaps(store);
+    const today = '2026-11-24';
+    giveEveryoneAShift(store, team, today);
     const historyRows = fillSchedule(store, team.map((m) => m.id), historyDays);
     log(`team ${team.length}, Schedule history ${historyRows} rows`);
+    const reads = await measureReads(runtime, store, clock.now(), team, historyRows, today);
     const dates = Array.from({ length: o.days }, (_, d) => addDays('2026-12-01', d));
     const grid = [
       ['ФИО', ...dates.map((d) => `${d.slice(8)}.${d.slice(5, 7)}.${d.slice(0, 4)}`)],
@@ -107,20 +142,83 @@ async function measureOps(o: ScheduleBenchOptions, historyDays: number, log: (m:
       const error = r.error ? `${r.error.name}: ${r.error.message}` : reply && !reply.ok ? reply.error?.message : undefined;
       out.push({ step: s.step, op: s.op, historyRows, ok: error === undefined, ...(error ? { error } : {}), written: reply?.written ?? null, ...callFigures([r.stats]) });
     }
-    return out;
+    return { ops: out, reads };
   } finally {
     await close();
   }
 }
 
-/** `days` of shifts for everyone before December 2026, straight into the store (as a year of use leaves it). */
+/**
+ * `days` of shifts for everyone before the demo week (the days up to 2026-11-23), straight into the store and
+ * ABOVE the rows already there, in date order: as a year of monthly imports leaves the tab. Its grid is then
+ * the rows plus the spare rows the product keeps (store/port.ts spareRows).
+ */
 function fillSchedule(store: MemoryWorkbookStore, ids: string[], days: number): number {
+  const sheet = sheetNamed(store, 'Schedule');
+  const header = headerOf(sheet);
+  const existing = sheet.rows.slice(1).filter((r) => r.some((c) => c !== '' && c !== null && c !== undefined));
   const count = ids.length * days;
-  appendRecords(store, 'Schedule', count, (k) => {
-    const date = addDays('2026-11-30', -days + Math.floor(k / ids.length) - 6);
-    return { date, employee_id: ids[k % ids.length], shift_start: '09:00', shift_end: '18:00', breaks: 'break 11:00 15; lunch 13:00 60; break 16:00 15', day: '' };
+  const history = Array.from({ length: count }, (_, k) => {
+    const rec: Record<string, string> = { date: addDays('2026-11-24', -days + Math.floor(k / ids.length)), employee_id: ids[k % ids.length], shift_start: '09:00', shift_end: '18:00', breaks: 'break 11:00 15; lunch 13:00 60; break 16:00 15', day: '' };
+    return header.map((h) => rec[h] ?? '');
   });
+  if (count > 0) {
+    const rows = [...history, ...existing.map((r) => header.map((_, i) => r[i] ?? ''))];
+    store.apply({ t: 'setValues', ss: store.activeId, sheetId: sheet.id, row: 2, col: 1, values: rows });
+  }
+  setSpareRows(store, 'Schedule', productSpareRows(dataRowCount(store, 'Schedule')));
   return count;
+}
+
+/**
+ * The frequent readers on a reference-cache miss and warm, after the archive's daily run (which writes the
+ * Schedule's index; retention set longer than the history, so it moves nothing).
+ */
+async function measureReads(runtime: Runtime, store: MemoryWorkbookStore, now: number, team: { id: string; email: string }[], historyRows: number, today: string): Promise<ReadFigures[]> {
+  const settings = readRecords(store, 'Settings');
+  if (!settings.some((r) => r.key === 'retention_days')) appendRecords(store, 'Settings', 1, () => ({ key: 'retention_days', value: String(Math.ceil(historyRows / Math.max(1, team.length)) + 60) }));
+  const out: ReadFigures[] = [];
+  const scheduleRows = dataRowCount(store, 'Schedule');
+  const add = (c: ReadCase, stats: ExecutionStats) => out.push({ case: c, historyRows, scheduleRows, ...callFigures([stats]) });
+  const run = async (fn: string): Promise<ExecutionStats> => {
+    const r = await runtime.run(fn, [], { kind: 'trigger' });
+    if (r.error) throw new Error(`${fn}: ${r.error.name}: ${r.error.message}`);
+    return r.stats;
+  };
+  add("the archive's daily run (index rebuilt)", await run('archive'));
+
+  // A working day an hour in: a few people have synced and checkBreaks has read their rows.
+  const start = atToday(now, store.timeZone, '09:00');
+  const members: Member[] = mintTokens(runtime, team.slice(0, 20), start + 24 * 3600_000);
+  await syncBatch(runtime, members, start + 50 * 60_000, start + 55 * 60_000, () => ['work']);
+  runtime.clock.set(start + 60 * 60_000);
+  await run('checkBreaks');
+  let t = start + 60 * 60_000;
+  const sync = async (m: Member): Promise<ExecutionStats> => {
+    m.seq += 1;
+    runtime.clock.set(t);
+    const call = await callApi<SyncReply>(runtime, { op: 'sync', token: m.token, device_id: m.deviceId, sent_at: t, entries: [{ seq: m.seq, entry_id: `${m.deviceId}-${m.seq}`, status: 'meeting', at: t - 1000 }] });
+    const reply = expectOk(call, 'sync');
+    if (!reply.today.schedule) throw new Error(`sync ${m.id}: no shift today (${today}) in the reply`);
+    return call.stats;
+  };
+  t += 6 * 60_000; // the reference cache entry (5 minutes) has expired
+  add('sync (1 entry), reference re-read', await sync(members[1]));
+  t += 1_000;
+  add('sync (1 entry), cache warm', await sync(members[2]));
+  runtime.clock.set((t += 30_000));
+  await run('checkBreaks'); // takes the two syncs' rows: the next runs are quiet ones
+  runtime.clock.set((t += 6 * 60_000));
+  add('checkBreaks quiet, reference re-read', await run('checkBreaks'));
+  runtime.clock.set((t += 60_000));
+  add('checkBreaks quiet, cache warm', await run('checkBreaks'));
+  // What every re-read cost before the index: the Schedule read whole (the fallback when there is no index).
+  const sheet = sheetNamed(store, 'Schedule');
+  store.apply({ t: 'setValues', ss: store.activeId, sheetId: sheet.id, row: 1, col: INDEX_COLUMN, values: [['']] });
+  t += 6 * 60_000;
+  add('sync (1 entry), reference re-read, no index (as before)', await sync(members[3]));
+  await run('archive'); // the next night's run writes the index again (the ops below are measured with it)
+  return out;
 }
 
 /** The topped-up team all joins support-l1: a cap of one in eight of it, as a floor of that size has. */
@@ -227,7 +325,18 @@ export function measurePlacements(o: ScheduleBenchOptions): PlacementFigures[] {
 
 export async function runScheduleBench(o: ScheduleBenchOptions, log: (m: string) => void = () => {}): Promise<BenchReport> {
   const runs: OpFigures[][] = [];
-  for (const h of o.historyDays) runs.push(await measureOps(o, h, log));
+  const reads: ReadFigures[] = [];
+  for (const h of o.historyDays) {
+    const m = await measureOps(o, h, log);
+    runs.push(m.ops);
+    reads.push(...m.reads);
+  }
+  const sizes = o.historyDays.map((_, i) => reads.filter((r) => r.historyRows === runs[i][0].historyRows));
+  const frequent = READ_CASES.filter((c) => !c.startsWith('the archive') && !c.includes('no index'));
+  const flat = frequent.every((c) => {
+    const figures = sizes.map((rows) => rows.find((r) => r.case === c));
+    return figures.every((f) => f && f.sheetCalls === figures[0]?.sheetCalls && f.cellsRead === figures[0]?.cellsRead);
+  });
   const placements = measurePlacements(o);
   const importRuns = runs.map((r) => r[0]);
   const withinBudget = importRuns.every((f) => f.ok && f.sheetCalls <= IMPORT_SHEET_CALLS && f.projectedMs <= IMPORT_PROJECTED_MS);
@@ -238,12 +347,23 @@ export async function runScheduleBench(o: ScheduleBenchOptions, log: (m: string)
     title: scheduleBench.title,
     tables: [
       {
+        title: `Sync and checkBreaks, projected on Google: ${o.people} people, the Schedule holding ${runs.map((r) => `${r[0].historyRows} rows`).join(', then ')} of history before the demo week`,
+        columns: ['case', 'Schedule rows of history', 'Schedule rows in all', 'sheet calls', 'cells read', 'cells written', 'projected ms'],
+        rows: reads.map((r) => [r.case, r.historyRows, r.scheduleRows, r.sheetCalls, r.cellsRead, r.cellsWritten, round(r.projectedMs, 0)]),
+        notes: [
+          `The same sheet calls and cells read at every Schedule size (issue 12: reads bounded by the dates read, not the tab's history): ${flat ? 'yes' : 'NO'}.`,
+          'A reference re-read reads the Schedule in two sheet calls: its row 1 (header, row index, edit mark), then the rows of yesterday..tomorrow with the rows after them and the spare rows below the last one (one run).',
+          "The archive's daily run reads the whole Schedule once (under the lock) and writes its index: the only read of the tab's history, once a day.",
+          'No index (as before): the same re-read with the index cell cleared, so the Schedule is read whole, as every reader did before issue 12 (and as a reader still does when the index cannot be trusted).',
+        ],
+      },
+      {
         title: `Schedule ops, projected on Google: ${o.people} people, a grid of ${o.days} days; the Schedule holding ${runs.map((r) => `${r[0].historyRows} rows`).join(', then ')} before`,
         columns: ['step', 'op', 'Schedule rows before', 'result', 'sheet calls', 'cells read', 'cells written', 'projected ms', 'days changed'],
         rows: runs.flat().map((f) => [f.step, f.op, f.historyRows, f.ok ? 'ok' : `error: ${(f.error ?? '').slice(0, 60)}`, f.sheetCalls, f.cellsRead, f.cellsWritten, round(f.projectedMs, 0), f.written]),
         notes: [
           `Budget of one import commit (issue 10): at most ${IMPORT_SHEET_CALLS} sheet calls and ${IMPORT_PROJECTED_MS / 1000} s projected: ${withinBudget ? 'met' : 'NOT met'} at every Schedule size.`,
-          'The ops read the whole Schedule tab (one call), so cells read grow with its rows; keeping it small is the archive\'s job.',
+          'The ops read their dates (and the days beside them) through the row index, not the whole tab: the cells read do not grow with the history.',
         ],
       },
       {
@@ -256,13 +376,13 @@ export async function runScheduleBench(o: ScheduleBenchOptions, log: (m: string)
         ],
       },
     ],
-    data: { runs, placements, machine: await machineInfo(), options: o },
+    data: { runs, reads, placements, machine: await machineInfo(), options: o },
   };
 }
 
 export const scheduleBench: Bench = {
   name: 'schedule',
-  title: 'schedule ops (import, editor, planner) on Google, and the break planner on this machine',
-  expected: 'about 1 minute',
+  title: 'schedule ops (import, editor, planner) and the Schedule readers (sync, checkBreaks) on Google by history size; the break planner on this machine',
+  expected: 'about 15 seconds',
   run: (ctx) => runScheduleBench(SIZES[ctx.size], ctx.log),
 };

@@ -7,6 +7,7 @@ import type { ApiError } from './envelope.ts';
 import { ROLES, STATUS_KINDS, type Role, type StatusKind } from './status.ts';
 import { MAX_ID_CHARS } from './limits.ts';
 import { storedText } from './text.ts';
+import type { ReportsExport, ReportsSeries, ReportsSummary } from './reports.ts';
 
 // ---- building blocks ----
 
@@ -341,11 +342,20 @@ const personFields = {
 // The schedule's building blocks (issue 10).
 const hhmm = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:mm'));
 const isoMonth = v.pipe(v.string(), v.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM'));
+/** How big a roster grid may be, pasted or taken from the selected cells (schedule.selection). */
+export const ROSTER_MAX_ROWS = 1000;
+export const ROSTER_MAX_COLUMNS = 400;
+export const ROSTER_MAX_CELL_CHARS = 200;
 /** The grid as getDisplayValues gives a selection, or pasted TSV/CSV split into cells. */
 const rosterGrid = v.pipe(
-  v.array(v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(400, 'at most 400 columns'))),
+  v.array(
+    v.pipe(
+      v.array(v.pipe(v.string(), v.maxLength(ROSTER_MAX_CELL_CHARS))),
+      v.maxLength(ROSTER_MAX_COLUMNS, 'at most 400 columns'),
+    ),
+  ),
   v.minLength(1, 'no rows'),
-  v.maxLength(1000, 'at most 1000 rows at once'),
+  v.maxLength(ROSTER_MAX_ROWS, 'at most 1000 rows at once'),
 );
 const rosterOptions = {
   rows: rosterGrid,
@@ -365,6 +375,21 @@ export function daysSpanned(from: string, to: string): number {
 
 /** from..to in order and at most `maxDays` days long. */
 const spanOk = (r: { from: string; to: string }, maxDays: number) => r.from <= r.to && daysSpanned(r.from, r.to) <= maxDays;
+
+/** A report's period and scope: from..to at most 366 days; a group or a person, not both (neither: all the caller sees). */
+const reportFields = { from: isoDate, to: isoDate, group: v.optional(id), employee_id: v.optional(id) };
+const reportSpan = 'not before from, at most 366 days';
+const reportOneScope = 'a group or a person, not both';
+const reportScope = v.pipe(
+  v.strictObject(reportFields),
+  v.forward(v.partialCheck([['from'], ['to']], (r) => spanOk(r, 366), reportSpan), ['to']),
+  v.forward(v.partialCheck([['group'], ['employee_id']], (r) => r.group === undefined || r.employee_id === undefined, reportOneScope), ['employee_id']),
+);
+const reportExport = v.pipe(
+  v.strictObject({ ...reportFields, lang: v.picklist(['ru', 'en']), request_id: requestId }),
+  v.forward(v.partialCheck([['from'], ['to']], (r) => spanOk(r, 366), reportSpan), ['to']),
+  v.forward(v.partialCheck([['group'], ['employee_id']], (r) => r.group === undefined || r.employee_id === undefined, reportOneScope), ['employee_id']),
+);
 
 export const adminSchemas = {
   'people.list': v.strictObject({ group: v.optional(id) }),
@@ -506,6 +531,8 @@ export const adminSchemas = {
     ),
     request_id: requestId,
   }),
+  /** The cells selected in the spreadsheet, as the grid to import (read only). */
+  'schedule.selection': v.strictObject({}),
   'schedule.import.preview': v.strictObject(rosterOptions),
   'schedule.import.commit': v.strictObject({
     ...rosterOptions,
@@ -521,6 +548,12 @@ export const adminSchemas = {
       ['request_id'],
     ),
   ),
+  /** Consolidated days of a period (at most a year back and 366 days long), for a group, a person or everyone the caller may see. */
+  'reports.summary': reportScope,
+  /** The same period day by day, and breaks by hour of day per group. */
+  'reports.series': reportScope,
+  /** The summary as a formatted report in a new spreadsheet (locally a workbook in the data folder). */
+  'reports.export': reportExport,
 } as const;
 
 export type AdminOp = keyof typeof adminSchemas;
@@ -552,9 +585,13 @@ export const ADMIN_OP_ROLES: Record<AdminOp, 'admin' | 'staff'> = {
   'status.set': 'staff',
   'schedule.get': 'staff',
   'schedule.save': 'staff',
+  'schedule.selection': 'staff',
   'schedule.import.preview': 'staff',
   'schedule.import.commit': 'staff',
   'schedule.plan': 'staff',
+  'reports.summary': 'staff',
+  'reports.series': 'staff',
+  'reports.export': 'staff',
 };
 
 export function isAdminOp(op: unknown): op is AdminOp {
@@ -642,9 +679,14 @@ export interface AdminReplies {
     viewer: Viewer;
   };
   'schedule.save': { cells: ScheduleCell[]; written: number };
+  /** `tab` and `a1` of the selected range ('Roster', 'A1:AG31'); `rows` its display values, trailing blanks dropped. */
+  'schedule.selection': { tab: string; a1: string; rows: string[][] };
   'schedule.import.preview': RosterPreview;
   'schedule.import.commit': RosterPreview & { written: number };
   'schedule.plan': { from: string; to: string; shifts: PlannedShift[]; unplaced: UnplacedShift[]; groups: PlanGroup[]; written: number };
+  'reports.summary': ReportsSummary & { viewer: Viewer };
+  'reports.series': ReportsSeries;
+  'reports.export': ReportsExport;
 }
 
 export type AdminReply<K extends AdminOp> = AdminReplies[K];

@@ -23,6 +23,7 @@ export type AlertKind =
   | 'nudge' // to an employee: your break ends in 2 minutes; you are 5 minutes over
   | 'violation' // to the group's lead chat, with buttons to excuse or confirm
   | 'admin' // to admins: a trigger failed, a backlog grows
+  | 'report' // to a group's lead chat: last week's summary (Monday morning)
   | 'login_code'; // a login code by Telegram, for an employee whose chat is linked
 
 export interface AlertButton {

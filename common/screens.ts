@@ -23,6 +23,7 @@ export const SCREENS = {
   FloorBoard: { title: { ru: 'Табло смены', en: 'Floor board' }, kind: 'dialog', width: 1200, height: 800, role: 'staff' },
   Violations: { title: { ru: 'Нарушения', en: 'Violations' }, kind: 'dialog', width: 1100, height: 720, role: 'staff' },
   Schedule: { title: { ru: 'График смен', en: 'Schedules' }, kind: 'dialog', width: 1200, height: 760, role: 'staff' },
+  Reports: { title: { ru: 'Аналитика', en: 'Analytics' }, kind: 'dialog', width: 1200, height: 800, role: 'staff' },
 } as const satisfies Record<string, ScreenSpec>;
 
 export type ScreenPage = keyof typeof SCREENS;

@@ -22,6 +22,7 @@ export const EXPOSED = {
   installTriggersFromMenu: 'admin',
   checkBreaks: 'trigger',
   dailyRollover: 'trigger',
+  weeklySummary: 'trigger',
   archive: 'trigger',
   archiveContinue: 'trigger',
   adminRpc: 'staff',

@@ -7,7 +7,7 @@ import { addMenu, showScreen } from './gas/menu.ts';
 import { adminRpc } from './gas/admin-wiring.ts';
 import { SCREEN_PAGES, showName, type ShowName } from '../../common/screens.ts';
 import { archiveTrigger, describeInstall, installTriggersNow } from './gas/triggers.ts';
-import { checkBreaksTrigger, dailyRolloverTrigger } from './gas/bot-wiring.ts';
+import { checkBreaksTrigger, dailyRolloverTrigger, weeklySummaryTrigger } from './gas/bot-wiring.ts';
 import { onSheetEdit, runSeedDemoData, runSetup, setupFromMenu } from './gas/admin-actions.ts';
 import { guardAll, type Handler } from './gas/guard.ts';
 
@@ -28,6 +28,7 @@ const handlers: Record<ExposedName, Handler> = {
   installTriggersFromMenu: () => SpreadsheetApp.getUi().alert(describeInstall(installTriggersNow())),
   checkBreaks: () => checkBreaksTrigger(),
   dailyRollover: () => dailyRolloverTrigger(),
+  weeklySummary: () => weeklySummaryTrigger(),
   archive: () => archiveTrigger(),
   archiveContinue: () => archiveTrigger(),
   adminRpc: ({ args: [op, payload], caller }) => adminRpc(caller(), op, payload),

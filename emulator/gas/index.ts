@@ -12,6 +12,7 @@ import { createSession } from './session.ts';
 import { createConsole, createLogger } from './logger.ts';
 import { createContentService } from './content-service.ts';
 import { createHtmlService } from './html-service.ts';
+import { createCharts } from './spreadsheet/charts.ts';
 
 export function createGlobals(ctx: FacadeContext): Record<string, unknown> {
   return {
@@ -28,5 +29,7 @@ export function createGlobals(ctx: FacadeContext): Record<string, unknown> {
     console: createConsole(ctx),
     ContentService: createContentService(ctx),
     HtmlService: createHtmlService(ctx),
+    // Its enums (Charts.ChartType for Sheet.newChart().setChartType); it reaches no service.
+    Charts: createCharts(),
   };
 }

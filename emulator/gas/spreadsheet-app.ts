@@ -1,18 +1,24 @@
 // The SpreadsheetApp global of an execution. Facades hold ids only; the 'sheets' host owns the workbooks.
 // All writes are applied at once by the host, so flush() has nothing to do (it is still a counted call).
 import type { FacadeContext } from '../runtime/contracts.ts';
-import { MSG, type SpreadsheetInfo } from '../model/sheets-protocol.ts';
+import { MSG, type RangeRef, type SheetRef, type SpreadsheetInfo } from '../model/sheets-protocol.ts';
 import { EmuSpreadsheet } from './spreadsheet/spreadsheet.ts';
+import { EmuSheet } from './spreadsheet/sheet.ts';
+import { EmuRange } from './spreadsheet/range.ts';
 import { EmuUi } from './spreadsheet/ui.ts';
 import { callSheets, gas, integerArg, signatureMismatch } from './spreadsheet/wire.ts';
 
 type SpreadsheetApp = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
 
 /** Executions with no spreadsheet in front of a user (web app, time-driven trigger) cannot use getUi. */
 const NO_UI_KINDS = new Set(['web', 'trigger']);
 
-export class EmuSpreadsheetApp implements Pick<SpreadsheetApp, 'getActiveSpreadsheet' | 'getActive' | 'openById' | 'create' | 'flush' | 'getUi'> {
+export class EmuSpreadsheetApp
+  implements Pick<SpreadsheetApp, 'getActiveSpreadsheet' | 'getActive' | 'getActiveSheet' | 'getActiveRange' | 'openById' | 'create' | 'flush' | 'getUi'>
+{
   constructor(private readonly ctx: FacadeContext) {}
 
   /** The bound spreadsheet; null for a script with none (exec.activeSpreadsheetId ''). */
@@ -24,6 +30,27 @@ export class EmuSpreadsheetApp implements Pick<SpreadsheetApp, 'getActiveSpreads
   getActive(): Spreadsheet {
     this.ctx.meter.count('SpreadsheetApp.getActive');
     return this.active();
+  }
+
+  /** The active spreadsheet's active sheet (Spreadsheet.getActiveSheet); null for a script with no spreadsheet. */
+  getActiveSheet(): Sheet {
+    this.ctx.meter.count('SpreadsheetApp.getActiveSheet');
+    const id = this.ctx.exec.activeSpreadsheetId;
+    if (!id) return null as unknown as Sheet;
+    const { sheet } = callSheets<{ sheet: SheetRef }>(this.ctx, 'active', id);
+    return gas(new EmuSheet(this.ctx, id, sheet.id));
+  }
+
+  /**
+   * reference/spreadsheet/spreadsheet-app#getActiveRange: "the selected range in the active sheet, or null if
+   * there is no active range". An open spreadsheet always has one (at least the cursor cell), so with nothing
+   * selected this is A1 of the active sheet, never null; null only for a script with no spreadsheet.
+   */
+  getActiveRange(): Range {
+    this.ctx.meter.count('SpreadsheetApp.getActiveRange');
+    const id = this.ctx.exec.activeSpreadsheetId;
+    if (!id) return null as unknown as Range;
+    return gas(new EmuRange(this.ctx, callSheets<{ range: RangeRef }>(this.ctx, 'active', id).range));
   }
 
   openById(id: string): Spreadsheet {

@@ -11,6 +11,7 @@ import { createTriggersHost } from './triggers.ts';
 import { createMailHost } from './mail.ts';
 import { createFetchHost } from './fetch.ts';
 import { createScheduler, type Scheduler } from './scheduler.ts';
+import { setSelection, type SelectionView } from './selection.ts';
 
 export type RunFunction = (fn: string, args: unknown[], opts: { kind: ExecutionInfo['kind'] }) => Promise<unknown>;
 
@@ -24,6 +25,8 @@ export interface Host {
   stopScheduler(): void;
   uiState(): { menus: UiMenu[]; dialogs: UiDialog[] };
   takeDialogs(): UiDialog[];
+  /** What the admin selected on the /admin page: the next executions' getActiveSheet / getActiveRange. */
+  select(ssId: string, sheet: number | string, a1: string): SelectionView;
 }
 
 export function createHost(deps: HostDeps, run: RunFunction): Host {
@@ -56,5 +59,6 @@ export function createHost(deps: HostDeps, run: RunFunction): Host {
     stopScheduler: () => scheduler.stop(),
     uiState: () => uiState(deps),
     takeDialogs: () => takeDialogs(deps),
+    select: (ssId, sheet, a1) => setSelection(deps, ssId, sheet, a1),
   };
 }

@@ -3,7 +3,7 @@
 // so it is journaled. Each method is one facade call's whole work (one round trip).
 import { GasError, type ExecutionInfo } from '../runtime/contracts.ts';
 import type { HostDeps, HostService } from './deps.ts';
-import { cellAt, formulaKey, lastColumn, lastRow, DEFAULT_COLUMNS, DEFAULT_ROWS } from '../model/apply.ts';
+import { cellAt, cellStyleAt, columnWidthOf, formulaKey, lastColumn, lastRow, DEFAULT_COLUMNS, DEFAULT_ROWS } from '../model/apply.ts';
 import { parseUserEntered, displayValue, parseA1 } from '../model/values.ts';
 import { FormulaEngine } from '../model/formula.ts';
 import { isValidTimeZone } from '../model/timezone.ts';
@@ -19,7 +19,14 @@ import {
   type SpreadsheetInfo,
   type WireGrid,
 } from '../model/sheets-protocol.ts';
-import type { CellValue, FormatRule, Op, SheetModel, SpreadsheetModel } from '../model/types.ts';
+import type { CellStyleKey, CellValue, ChartSpec, FormatRule, Op, SheetModel, SpreadsheetModel } from '../model/types.ts';
+import { selectionOf } from './selection.ts';
+
+/**
+ * Executions with a person at the spreadsheet (a dialog's google.script.run, a menu item, onOpen) see what
+ * that person selected; a web-app request or a time-driven trigger has no window, so it sees the default.
+ */
+const SEES_SELECTION: ReadonlySet<ExecutionInfo['kind']> = new Set(['rpc', 'manual', 'simple']);
 
 export function createSheetsHost(deps: HostDeps): HostService {
   const store = deps.workbooks;
@@ -125,6 +132,24 @@ export function createSheetsHost(deps: HostDeps): HostService {
       const { ss } = locate(ssId, sheetId);
       if (ss.sheets.length <= 1) throw new GasError(MSG.deleteAllSheets);
       apply({ t: 'deleteSheet', ss: ssId, sheetId });
+    },
+
+    /**
+     * Spreadsheet.getActiveSheet / getActiveRange: the tab and the range the admin selected on the /admin
+     * page (host/selection.ts). Without one, the first tab and its A1: the documentation's getActiveRange
+     * answers null only "if there is no active range", and an open spreadsheet always has one (the cursor
+     * cell); a script run with no window (editor, trigger) gets the leftmost tab and A1, as is widely
+     * reported. Only the last rectangle counts, as the docs say of several selected ranges.
+     */
+    active(exec: ExecutionInfo, ssId: string): { sheet: SheetRef; range: RangeRef } {
+      const ss = spreadsheet(ssId);
+      const chosen = SEES_SELECTION.has(exec.kind) ? selectionOf(deps, ss) : undefined;
+      const tab = (chosen && ss.sheets.find((s) => s.id === chosen.sheet)) ?? ss.sheets[0];
+      const at = chosen ?? { row: 1, col: 1, rows: 1, cols: 1 };
+      return {
+        sheet: { id: tab.id, name: tab.name },
+        range: { ss: ssId, sheet: tab.id, row: at.row, col: at.col, rows: at.rows, cols: at.cols },
+      };
     },
 
     // ---- sheets ----
@@ -346,8 +371,111 @@ export function createSheetsHost(deps: HostDeps): HostService {
         }
       }
     },
+
+    // ---- cell formatting, column widths ----
+
+    /** Range.setFontWeight / setBackground / setHorizontalAlignment / setWrap; value '' resets (the facade normalised it). */
+    setCellStyle(_exec: ExecutionInfo, ref: RangeRef, key: CellStyleKey, value: string): void {
+      rangeSheet(ref);
+      const rule: FormatRule = { r1: ref.row, c1: ref.col, r2: ref.row + ref.rows - 1, c2: ref.col + ref.cols - 1, format: value };
+      apply({ t: 'setCellStyle', ss: ref.ss, sheetId: ref.sheet, key, rule });
+    },
+
+    /** The attribute per cell of the range, '' where it has its default. */
+    readCellStyle(_exec: ExecutionInfo, ref: RangeRef, key: CellStyleKey): string[][] {
+      const { sheet } = rangeSheet(ref);
+      const out: string[][] = [];
+      for (let i = 0; i < ref.rows; i++) {
+        const row: string[] = new Array(ref.cols);
+        for (let j = 0; j < ref.cols; j++) row[j] = sheet.styles?.[key] ? cellStyleAt(sheet, key, ref.row + i, ref.col + j) : '';
+        out.push(row);
+      }
+      return out;
+    },
+
+    /** Sheet.getColumnWidth, in pixels. */
+    columnWidth(_exec: ExecutionInfo, ssId: string, sheetId: number, col: number): number {
+      const { sheet } = locate(ssId, sheetId);
+      if (!(col >= 1) || col > sheet.maxColumns) throw new GasError(MSG.columnsOutOfBounds);
+      return columnWidthOf(sheet, col);
+    },
+
+    /** Sheet.setColumnWidth(s): width in pixels. */
+    setColumnWidths(_exec: ExecutionInfo, ssId: string, sheetId: number, col: number, count: number, width: number): void {
+      const { sheet } = locate(ssId, sheetId);
+      if (!(col >= 1) || !(count >= 1) || col + count - 1 > sheet.maxColumns) throw new GasError(MSG.columnsOutOfBounds);
+      apply({ t: 'setColumnWidths', ss: ssId, sheetId, col, count, width: Math.max(0, width) });
+    },
+
+    /**
+     * Sheet.autoResizeColumns: each column as wide as its longest displayed value. Sheets measures the text in
+     * its font; here a character is 7 px (8 in a bold cell) plus 10 px of padding, at least 30 px. A column
+     * with nothing in it gets the default width back.
+     */
+    autoResizeColumns(_exec: ExecutionInfo, ssId: string, sheetId: number, col: number, count: number): void {
+      const { ss, sheet } = locate(ssId, sheetId);
+      if (!(col >= 1) || !(count >= 1) || col + count - 1 > sheet.maxColumns) throw new GasError(MSG.columnsOutOfBounds);
+      const rows = lastRow(sheet);
+      const shown = rows > 0 ? readDisplay(ss, sheet, { ss: ssId, sheet: sheetId, row: 1, col, rows, cols: count }, deps.clock.now()) : [];
+      for (let j = 0; j < count; j++) {
+        let widest = 0;
+        for (let i = 0; i < shown.length; i++) {
+          const text = shown[i][j];
+          if (!text) continue;
+          const longestLine = Math.max(...text.split('\n').map((l) => l.length));
+          const perChar = sheet.styles?.fontWeight && cellStyleAt(sheet, 'fontWeight', i + 1, col + j) === 'bold' ? 8 : 7;
+          widest = Math.max(widest, longestLine * perChar + 10);
+        }
+        apply({ t: 'setColumnWidths', ss: ssId, sheetId, col: col + j, count: 1, width: widest === 0 ? null : Math.max(30, widest) });
+      }
+    },
+
+    // ---- embedded charts ----
+
+    /** Sheet.getCharts: the sheet's charts in insertion order. */
+    charts(_exec: ExecutionInfo, ssId: string, sheetId: number): ChartSpec[] {
+      return locate(ssId, sheetId).sheet.charts ?? [];
+    },
+
+    /**
+     * Sheet.insertChart: returns the chart's id, unique in the spreadsheet (Google's are large integers too;
+     * here the next above the largest in use, from 1,000,000,001).
+     */
+    insertChart(_exec: ExecutionInfo, ssId: string, sheetId: number, chart: Omit<ChartSpec, 'id'>): number {
+      const { ss } = locate(ssId, sheetId);
+      checkChart(ss, chart);
+      let id = 1_000_000_000;
+      for (const s of ss.sheets) for (const c of s.charts ?? []) id = Math.max(id, c.id);
+      apply({ t: 'insertChart', ss: ssId, sheetId, chart: { ...chart, id: id + 1 } });
+      return id + 1;
+    },
+
+    /** Sheet.updateChart: the chart must be one of this sheet's. */
+    updateChart(_exec: ExecutionInfo, ssId: string, sheetId: number, chart: ChartSpec): void {
+      const { ss, sheet } = locate(ssId, sheetId);
+      if (!sheet.charts?.some((c) => c.id === chart.id)) throw new GasError(MSG.chartNotFound);
+      checkChart(ss, chart);
+      apply({ t: 'updateChart', ss: ssId, sheetId, chart });
+    },
+
+    /** Sheet.removeChart: a chart that is not (or no longer) on the sheet is left alone. */
+    removeChart(_exec: ExecutionInfo, ssId: string, sheetId: number, chartId: number): void {
+      const { sheet } = locate(ssId, sheetId);
+      if (!sheet.charts?.some((c) => c.id === chartId)) return;
+      apply({ t: 'removeChart', ss: ssId, sheetId, chartId });
+    },
   };
   return service satisfies HostService;
+}
+
+/** A chart reads ranges of its own spreadsheet only, inside their sheets, and sits inside the grid. */
+function checkChart(ss: SpreadsheetModel, chart: Omit<ChartSpec, 'id'>): void {
+  for (const r of chart.ranges) {
+    const sheet = ss.sheets.find((s) => s.id === r.sheet);
+    if (!sheet) throw new GasError(MSG.chartRangeElsewhere);
+    if (r.row + r.rows - 1 > sheet.maxRows || r.col + r.cols - 1 > sheet.maxColumns) throw new GasError(MSG.outsideSheet);
+  }
+  if (!(chart.position.row >= 1) || !(chart.position.col >= 1)) throw new GasError(MSG.outsideSheet);
 }
 
 // ---- helpers ----

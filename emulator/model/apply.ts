@@ -5,7 +5,18 @@
 // - sheet.rows has no holes and no trailing empty rows;
 // - no row has trailing '' cells;
 // - format rules never overlap (a new rule is cut out of the older ones), so lookup order does not matter.
-import { MAX_COLUMNS, type CellValue, type FormatRule, type Op, type SheetModel, type SpreadsheetModel, type Workbooks } from './types.ts';
+import {
+  MAX_COLUMNS,
+  type CellStyleKey,
+  type CellValue,
+  type ChartRange,
+  type ChartSpec,
+  type FormatRule,
+  type Op,
+  type SheetModel,
+  type SpreadsheetModel,
+  type Workbooks,
+} from './types.ts';
 import { fromWallMs, toWallMs } from './timezone.ts';
 
 /** Google's defaults for a new spreadsheet or sheet. */
@@ -99,6 +110,8 @@ export function applyOp(workbooks: Workbooks, op: Op): void {
     case 'deleteSheet': {
       const sheet = findSheet(ss, op.sheetId);
       ss.sheets.splice(ss.sheets.indexOf(sheet), 1);
+      // Charts elsewhere lose the ranges they read from it.
+      moveChartRanges(ss, op.sheetId, () => null);
       return;
     }
     case 'renameSheet':
@@ -110,20 +123,39 @@ export function applyOp(workbooks: Workbooks, op: Op): void {
     case 'clear': {
       const sheet = findSheet(ss, op.sheetId);
       if (op.contents) clearContents(sheet, op.r1, op.c1, op.r2, op.c2);
-      if (op.formats) sheet.formats = subtractRect(sheet.formats, op);
+      if (op.formats) {
+        sheet.formats = subtractRect(sheet.formats, op);
+        mapStyles(sheet, (rules) => subtractRect(rules, op));
+      }
       return;
     }
     case 'deleteRows':
       deleteRows(findSheet(ss, op.sheetId), op.row, op.count);
+      moveChartRanges(ss, op.sheetId, (r) => {
+        const span = removeSpan(r.row, r.row + r.rows - 1, op.row, op.count);
+        return span ? { ...r, row: span[0], rows: span[1] - span[0] + 1 } : null;
+      });
       return;
     case 'insertRows':
       insertRows(findSheet(ss, op.sheetId), op.row, op.count);
+      moveChartRanges(ss, op.sheetId, (r) => {
+        const [lo, hi] = insertSpanInside(r.row, r.row + r.rows - 1, op.row, op.count);
+        return { ...r, row: lo, rows: hi - lo + 1 };
+      });
       return;
     case 'deleteColumns':
       deleteColumns(findSheet(ss, op.sheetId), op.col, op.count);
+      moveChartRanges(ss, op.sheetId, (r) => {
+        const span = removeSpan(r.col, r.col + r.cols - 1, op.col, op.count);
+        return span ? { ...r, col: span[0], cols: span[1] - span[0] + 1 } : null;
+      });
       return;
     case 'insertColumns':
       insertColumns(findSheet(ss, op.sheetId), op.col, op.count);
+      moveChartRanges(ss, op.sheetId, (r) => {
+        const [lo, hi] = insertSpanInside(r.col, r.col + r.cols - 1, op.col, op.count);
+        return { ...r, col: lo, cols: hi - lo + 1 };
+      });
       return;
     case 'setFrozenRows':
       findSheet(ss, op.sheetId).frozenRows = op.rows;
@@ -131,6 +163,32 @@ export function applyOp(workbooks: Workbooks, op: Op): void {
     case 'setNumberFormat':
       setNumberFormat(findSheet(ss, op.sheetId), op.rule);
       return;
+    case 'setCellStyle':
+      setCellStyle(findSheet(ss, op.sheetId), op.key, op.rule);
+      return;
+    case 'setColumnWidths':
+      setColumnWidths(findSheet(ss, op.sheetId), op.col, op.count, op.width);
+      return;
+    case 'insertChart': {
+      const sheet = findSheet(ss, op.sheetId);
+      if (ss.sheets.some((s) => s.charts?.some((c) => c.id === op.chart.id))) throw new Error(`applyOp: chart id ${op.chart.id} exists`);
+      (sheet.charts ??= []).push(cloneChart(op.chart));
+      return;
+    }
+    case 'updateChart': {
+      const charts = findSheet(ss, op.sheetId).charts ?? [];
+      const i = charts.findIndex((c) => c.id === op.chart.id);
+      if (i < 0) throw new Error(`applyOp: sheet ${op.sheetId} has no chart ${op.chart.id}`);
+      charts[i] = cloneChart(op.chart);
+      return;
+    }
+    case 'removeChart': {
+      const sheet = findSheet(ss, op.sheetId);
+      const left = (sheet.charts ?? []).filter((c) => c.id !== op.chartId);
+      if (left.length) sheet.charts = left;
+      else delete sheet.charts;
+      return;
+    }
     default: {
       const never: never = op;
       throw new Error(`applyOp: unknown op ${JSON.stringify(never)}`);
@@ -215,10 +273,14 @@ function deleteRows(sheet: SheetModel, row: number, count: number): void {
   sheet.formulas = rekeyFormulas(sheet.formulas, (r, c) =>
     r < row ? { row: r, col: c } : r >= row + count ? { row: r - count, col: c } : null,
   );
-  sheet.formats = sheet.formats.flatMap((f) => {
-    const span = removeSpan(f.r1, f.r2, row, count);
-    return span ? [{ ...f, r1: span[0], r2: span[1] }] : [];
-  });
+  const cut = (rules: FormatRule[]) =>
+    rules.flatMap((f) => {
+      const span = removeSpan(f.r1, f.r2, row, count);
+      return span ? [{ ...f, r1: span[0], r2: span[1] }] : [];
+    });
+  sheet.formats = cut(sheet.formats);
+  mapStyles(sheet, cut);
+  moveChartAnchors(sheet, 'row', (at) => (at >= row + count ? at - count : Math.min(at, Math.max(1, row))));
 }
 
 function insertRows(sheet: SheetModel, row: number, count: number): void {
@@ -229,10 +291,14 @@ function insertRows(sheet: SheetModel, row: number, count: number): void {
   sheet.maxRows += count;
   if (row <= sheet.frozenRows) sheet.frozenRows += count;
   sheet.formulas = rekeyFormulas(sheet.formulas, (r, c) => ({ row: r >= row ? r + count : r, col: c }));
-  sheet.formats = sheet.formats.map((f) => {
-    const [r1, r2] = insertSpan(f.r1, f.r2, row, count);
-    return { ...f, r1, r2 };
-  });
+  const grow = (rules: FormatRule[]) =>
+    rules.map((f) => {
+      const [r1, r2] = insertSpan(f.r1, f.r2, row, count);
+      return { ...f, r1, r2 };
+    });
+  sheet.formats = grow(sheet.formats);
+  mapStyles(sheet, grow);
+  moveChartAnchors(sheet, 'row', (at) => (at >= row ? at + count : at));
 }
 
 function deleteColumns(sheet: SheetModel, col: number, count: number): void {
@@ -247,10 +313,15 @@ function deleteColumns(sheet: SheetModel, col: number, count: number): void {
   sheet.formulas = rekeyFormulas(sheet.formulas, (r, c) =>
     c < col ? { row: r, col: c } : c >= col + count ? { row: r, col: c - count } : null,
   );
-  sheet.formats = sheet.formats.flatMap((f) => {
-    const span = removeSpan(f.c1, f.c2, col, count);
-    return span ? [{ ...f, c1: span[0], c2: span[1] }] : [];
-  });
+  const cut = (rules: FormatRule[]) =>
+    rules.flatMap((f) => {
+      const span = removeSpan(f.c1, f.c2, col, count);
+      return span ? [{ ...f, c1: span[0], c2: span[1] }] : [];
+    });
+  sheet.formats = cut(sheet.formats);
+  mapStyles(sheet, cut);
+  moveColumnWidths(sheet, (c) => (c < col ? c : c >= col + count ? c - count : null));
+  moveChartAnchors(sheet, 'col', (at) => (at >= col + count ? at - count : Math.min(at, Math.max(1, col))));
 }
 
 function insertColumns(sheet: SheetModel, col: number, count: number): void {
@@ -259,10 +330,15 @@ function insertColumns(sheet: SheetModel, col: number, count: number): void {
   }
   sheet.maxColumns += count;
   sheet.formulas = rekeyFormulas(sheet.formulas, (r, c) => ({ row: r, col: c >= col ? c + count : c }));
-  sheet.formats = sheet.formats.map((f) => {
-    const [c1, c2] = insertSpan(f.c1, f.c2, col, count);
-    return { ...f, c1, c2 };
-  });
+  const grow = (rules: FormatRule[]) =>
+    rules.map((f) => {
+      const [c1, c2] = insertSpan(f.c1, f.c2, col, count);
+      return { ...f, c1, c2 };
+    });
+  sheet.formats = grow(sheet.formats);
+  mapStyles(sheet, grow);
+  moveColumnWidths(sheet, (c) => (c >= col ? c + count : c));
+  moveChartAnchors(sheet, 'col', (at) => (at >= col ? at + count : at));
 }
 
 /**
@@ -350,15 +426,118 @@ function mergeNeighbour(rules: FormatRule[], rule: FormatRule): FormatRule {
   return { ...rule, r1: Math.min(f.r1, rule.r1), r2: Math.max(f.r2, rule.r2) };
 }
 
+// ---- cell styles, column widths, charts ----
+
+/** The style rule covering (row, col) for an attribute; '' when none (the attribute's default). */
+export function cellStyleAt(sheet: SheetModel, key: CellStyleKey, row: number, col: number): string {
+  for (const f of sheet.styles?.[key] ?? []) {
+    if (row >= f.r1 && row <= f.r2 && col >= f.c1 && col <= f.c2) return f.format;
+  }
+  return '';
+}
+
+/** Sheets' width of a column nobody sized. */
+export const DEFAULT_COLUMN_WIDTH = 100;
+
+export function columnWidthOf(sheet: SheetModel, col: number): number {
+  return sheet.columnWidths?.[col] ?? DEFAULT_COLUMN_WIDTH;
+}
+
+/** Same rule machinery as number formats: later rules win by cutting the older ones. */
+function setCellStyle(sheet: SheetModel, key: CellStyleKey, rule: FormatRule): void {
+  const styles = (sheet.styles ??= {});
+  const rest = subtractRect(styles[key] ?? [], rule);
+  if (rule.format !== '') rest.push(mergeNeighbour(rest, { ...rule }));
+  if (rest.length) styles[key] = rest;
+  else delete styles[key];
+  if (Object.keys(styles).length === 0) delete sheet.styles;
+}
+
+/** Applies `f` to every attribute's rules, dropping lists (and the map) left empty. */
+function mapStyles(sheet: SheetModel, f: (rules: FormatRule[]) => FormatRule[]): void {
+  const styles = sheet.styles;
+  if (!styles) return;
+  for (const key of Object.keys(styles) as CellStyleKey[]) {
+    const next = f(styles[key]!);
+    if (next.length) styles[key] = next;
+    else delete styles[key];
+  }
+  if (Object.keys(styles).length === 0) delete sheet.styles;
+}
+
+function setColumnWidths(sheet: SheetModel, col: number, count: number, width: number | null): void {
+  const widths = (sheet.columnWidths ??= {});
+  for (let c = col; c < col + count; c++) {
+    if (width === null || width === DEFAULT_COLUMN_WIDTH) delete widths[c];
+    else widths[c] = width;
+  }
+  if (Object.keys(widths).length === 0) delete sheet.columnWidths;
+}
+
+function moveColumnWidths(sheet: SheetModel, move: (col: number) => number | null): void {
+  if (!sheet.columnWidths) return;
+  const next: Record<number, number> = {};
+  for (const [c, w] of Object.entries(sheet.columnWidths)) {
+    const to = move(Number(c));
+    if (to !== null) next[to] = w;
+  }
+  if (Object.keys(next).length) sheet.columnWidths = next;
+  else delete sheet.columnWidths;
+}
+
+/** A chart's anchor cell follows the rows or columns inserted or deleted above or left of it. */
+function moveChartAnchors(sheet: SheetModel, axis: 'row' | 'col', move: (at: number) => number): void {
+  for (const chart of sheet.charts ?? []) chart.position = { ...chart.position, [axis]: Math.max(1, move(chart.position[axis])) };
+}
+
+/**
+ * Every chart of the spreadsheet that reads from sheet `sheetId` sees its ranges moved (rows or columns
+ * inserted or deleted there), as Sheets keeps a chart's data ranges on the same cells; a range whose cells
+ * are all gone (or whose sheet is) is dropped.
+ */
+function moveChartRanges(ss: SpreadsheetModel, sheetId: number, move: (r: ChartRange) => ChartRange | null): void {
+  for (const sheet of ss.sheets) {
+    for (const chart of sheet.charts ?? []) {
+      if (!chart.ranges.some((r) => r.sheet === sheetId)) continue;
+      chart.ranges = chart.ranges.flatMap((r) => {
+        if (r.sheet !== sheetId) return [r];
+        const moved = move(r);
+        return moved ? [moved] : [];
+      });
+    }
+  }
+}
+
+/**
+ * Lines inserted before `at`: a range starting there or later moves; one with `at` strictly inside grows,
+ * as a chart's data range grows when rows are inserted in the middle of it (not at its edge below).
+ */
+function insertSpanInside(lo: number, hi: number, at: number, count: number): [number, number] {
+  if (lo >= at) return [lo + count, hi + count];
+  if (hi >= at) return [lo, hi + count];
+  return [lo, hi];
+}
+
+export function cloneChart(chart: ChartSpec): ChartSpec {
+  return structuredClone(chart);
+}
+
 // ---- copies ----
 
 export function cloneSheet(sheet: SheetModel): SheetModel {
-  return {
+  const copy: SheetModel = {
     ...sheet,
     rows: sheet.rows.map((r) => r.map((v) => (v instanceof Date ? new Date(v.getTime()) : v))),
     formats: sheet.formats.map((f) => ({ ...f })),
     formulas: new Map(sheet.formulas),
   };
+  if (sheet.styles) {
+    copy.styles = {};
+    for (const [key, rules] of Object.entries(sheet.styles)) copy.styles[key as CellStyleKey] = rules.map((f) => ({ ...f }));
+  }
+  if (sheet.columnWidths) copy.columnWidths = { ...sheet.columnWidths };
+  if (sheet.charts) copy.charts = sheet.charts.map(cloneChart);
+  return copy;
 }
 
 /**

@@ -20,6 +20,9 @@ export const MSG = {
   // Apps Script's form for a refused argument (as ClockTriggerBuilder.inTimezone has it); the text for this
   // method is not published, the refusal itself is what matters.
   invalidTimeZone: 'Invalid argument: timezone',
+  // Charts: Google does not publish these texts; what matters is that the call is refused.
+  chartNotFound: 'The chart is not in this sheet.',
+  chartRangeElsewhere: 'A chart can only read ranges of its own spreadsheet.',
   sheetExists: (name: string) => `A sheet with the name "${name}" already exists. Please enter another name.`,
   rowsMismatch: (data: number, range: number) =>
     `The number of rows in the data does not match the number of rows in the range. The data has ${data} but the range has ${range}.`,

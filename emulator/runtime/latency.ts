@@ -118,6 +118,19 @@ const LOCAL_GETTERS: Record<string, ReadonlySet<string>> = {
 
 const RANGE_STRUCTURE = new Set(['sort', 'deleteCells', 'insertCells', 'createFilter', 'protect', 'moveTo']);
 
+// Sheet calls that change formatting, not the grid: write-cached like Range's format setters. (autoResize*
+// measures the contents, insertChart / updateChart / removeChart change the sheet: the default, structure.)
+const SHEET_WRITES = new Set(['setColumnWidth', 'setColumnWidths', 'setRowHeight', 'setRowHeights']);
+
+// Local objects of embedded charts: a builder, a built chart, its options and position, the Charts enums.
+// Building one reaches no service; only Sheet.insertChart and its siblings do.
+const CHART_OBJECT_CLASSES = new Set([
+  'Charts', 'EmbeddedChart', 'EmbeddedChartBuilder', 'EmbeddedAreaChartBuilder', 'EmbeddedBarChartBuilder',
+  'EmbeddedColumnChartBuilder', 'EmbeddedComboChartBuilder', 'EmbeddedHistogramChartBuilder',
+  'EmbeddedLineChartBuilder', 'EmbeddedPieChartBuilder', 'EmbeddedScatterChartBuilder', 'EmbeddedTableChartBuilder',
+  'ChartOptions', 'ContainerInfo',
+]);
+
 const isGetter = (m: string) => /^(get|is|has|find)/.test(m);
 
 function spreadsheetFamily(cls: string, m: string): CostFamily {
@@ -128,6 +141,7 @@ function spreadsheetFamily(cls: string, m: string): CostFamily {
     if (m === 'create') return 'sheetStructure';
     return isGetter(m) ? 'handle' : 'sheetStructure';
   }
+  if (cls === 'Sheet' && SHEET_WRITES.has(m)) return 'sheetWrite';
   if (cls === 'Spreadsheet' || cls === 'Sheet') return isGetter(m) ? 'sheetMetadata' : 'sheetStructure';
   if (cls === 'Range' && RANGE_STRUCTURE.has(m)) return 'sheetStructure';
   return isGetter(m) ? 'sheetRead' : 'sheetWrite';
@@ -139,6 +153,7 @@ export function costFamily(method: string): CostFamily {
   const cls = dot < 0 ? method : method.slice(0, dot);
   const m = dot < 0 ? '' : method.slice(dot + 1);
   if (SPREADSHEET_CLASSES.has(cls)) return spreadsheetFamily(cls, m);
+  if (CHART_OBJECT_CLASSES.has(cls)) return 'handle';
   switch (cls) {
     case 'PropertiesService':
     case 'CacheService':

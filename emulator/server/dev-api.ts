@@ -1,13 +1,16 @@
 // The local-only JSON API for tests and demos: mail, pushes, clock, stats, running functions,
-// and a read-only view of the workbooks for the admin page. Never part of the product on Google.
+// a read-only view of the workbooks for the admin page, and the cells selected on it. Never part of the
+// product on Google.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Runtime } from '../runtime/runtime.ts';
 import { TooManyExecutionsError } from '../runtime/pool.ts';
 import { cellAt, lastColumn, lastRow } from '../model/apply.ts';
 import { FormulaEngine } from '../model/formula.ts';
-import type { CellValue } from '../model/types.ts';
+import type { CellValue, ChartSpec, FormatRule, SheetModel, SpreadsheetModel } from '../model/types.ts';
+import { a1Notation } from '../model/a1.ts';
 import { HttpError, parseDuration, readJson, sendJson, sendText } from './http-util.ts';
 import { scriptRunBridge } from './script-run-bridge.ts';
+import { selectionView } from '../host/selection.ts';
 
 const NAME = /^[A-Za-z_$][\w$]*$/;
 
@@ -62,6 +65,16 @@ export async function handleDev(runtime: Runtime, req: IncomingMessage, res: Ser
   if (path === '/ui/take' && method === 'POST') return sendJson(res, 200, runtime.host.takeDialogs());
   if (path === '/workbook' && method === 'GET') return sendJson(res, 200, workbookIndex(runtime));
   if (path === '/workbook/sheet' && method === 'GET') return sendJson(res, 200, sheetPage(runtime, url.searchParams));
+  if (path === '/selection' && method === 'POST') {
+    // { ss?, sheet, a1 }: what the admin selected; the next executions' getActiveRange answers it.
+    const body = (await readJson<{ ss?: string; sheet?: number | string; a1?: string }>(req)) ?? {};
+    if (body.sheet === undefined || typeof body.a1 !== 'string') throw new HttpError(400, 'give { ss?, sheet, a1 }');
+    try {
+      return sendJson(res, 200, runtime.host.select(body.ss ?? runtime.deps.workbooks.activeId, body.sheet, body.a1));
+    } catch (e) {
+      throw new HttpError(400, (e as Error).message);
+    }
+  }
   throw new HttpError(404, `no such dev endpoint: ${method} ${url.pathname}`);
 }
 
@@ -100,6 +113,7 @@ function workbookIndex(runtime: Runtime) {
     name: ss.name,
     active: ss.id === activeId,
     timeZone: ss.timeZone,
+    selection: selectionView(runtime.deps, ss),
     sheets: ss.sheets.map((s) => ({ id: s.id, name: s.name, lastRow: lastRow(s), lastColumn: lastColumn(s), frozenRows: s.frozenRows })),
   }));
 }
@@ -122,7 +136,45 @@ function sheetPage(runtime: Runtime, q: URLSearchParams) {
   const header = rows > 0 ? row(at, 1, cols, ss.timeZone) : [];
   const values: string[][] = [];
   for (let r = Math.max(offset + 1, 2); r <= Math.min(rows, offset + limit); r++) values.push(row(at, r, cols, ss.timeZone));
-  return { ss: ss.id, sheet: { id: sheet.id, name: sheet.name }, rows, cols, offset, header, values, firstRow: Math.max(offset + 1, 2) };
+  return {
+    ss: ss.id,
+    sheet: { id: sheet.id, name: sheet.name },
+    rows,
+    cols,
+    offset,
+    header,
+    values,
+    firstRow: Math.max(offset + 1, 2),
+    // Formatting the page draws (bold, fills), as rectangles inside the grid shown, and the charts in words.
+    styles: shownStyles(sheet, rows, cols),
+    charts: (sheet.charts ?? []).map((c) => describeChart(ss, c)),
+  };
+}
+
+/** Bold and background rules clipped to the used area (open-ended ones would not survive JSON). */
+function shownStyles(sheet: SheetModel, rows: number, cols: number) {
+  const clip = (f: FormatRule) => ({ r1: f.r1, c1: f.c1, r2: Math.min(f.r2, rows), c2: Math.min(f.c2, cols) });
+  const inside = (f: FormatRule) => f.r1 <= rows && f.c1 <= cols;
+  return {
+    bold: (sheet.styles?.fontWeight ?? []).filter(inside).map(clip),
+    background: (sheet.styles?.background ?? []).filter(inside).map((f) => ({ ...clip(f), color: f.format })),
+  };
+}
+
+/** "COLUMN, stacked, ranges Days!A1:A32, Days!C1:C32, title "Breaks per day", at Days!H1". */
+function describeChart(ss: SpreadsheetModel, chart: ChartSpec): { id: number; type: string; text: string } {
+  const where = (sheetId: number, row: number, col: number, rows: number, cols: number) => {
+    const name = ss.sheets.find((s) => s.id === sheetId)?.name ?? '?';
+    const tab = /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+    return `${tab}!${a1Notation(row, col, rows, cols)}`;
+  };
+  const host = ss.sheets.find((s) => s.charts?.includes(chart));
+  const parts = [chart.type || '(no type)'];
+  if (chart.options.isStacked === true) parts.push('stacked');
+  parts.push(chart.ranges.length ? `ranges ${chart.ranges.map((r) => where(r.sheet, r.row, r.col, r.rows, r.cols)).join(', ')}` : 'no ranges');
+  if (typeof chart.options.title === 'string' && chart.options.title) parts.push(`title "${chart.options.title}"`);
+  if (host) parts.push(`at ${where(host.id, chart.position.row, chart.position.col, 1, 1)}`);
+  return { id: chart.id, type: chart.type, text: parts.join(', ') };
 }
 
 function row(at: (r: number, c: number) => CellValue, r: number, cols: number, tz: string): string[] {

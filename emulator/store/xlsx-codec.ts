@@ -7,6 +7,9 @@
 // Dates: Sheets keeps a date as a wall-clock time in the spreadsheet's time zone and xlsx has no zone, so
 // a Date is written as its wall-clock time in the spreadsheet's zone and read back the same way.
 // What it cannot hold (sheet ids, grid size, exact rules) travels in a SpreadsheetLayout (layout.ts).
+// Cell formatting (bold, background, horizontal alignment, wrap) is written as the cells' xlsx styles, so
+// Excel, LibreOffice and Google show it; column widths as the columns' widths. Their exact rules and
+// pixels, and the embedded charts, go into a side part of the same zip (extras.ts), read back on load.
 import fs from 'node:fs';
 import { once } from 'node:events';
 import { Readable, type Writable } from 'node:stream';
@@ -23,11 +26,28 @@ import { CellNotStorableError, MAX_DATE_WALL_MS, MIN_DATE_WALL_MS, unstorable } 
 import { WorkbookUnreadableError, type UnreadableCell } from './errors.ts';
 import { decodeXmlText, encodeXmlAttribute, encodeXmlText } from './xml-text.ts';
 import { cleanXmlChars, locateXmlError, utf8Aligned } from './xml-parts.ts';
+import {
+  EXTRAS_PART,
+  DerivedStyles,
+  applyExtras,
+  cellStyleOf,
+  decodeExtras,
+  encodeExtras,
+  excelWidthOf,
+  extrasOf,
+  pixelsOfExcelWidth,
+  type CellStyleModel,
+  type DerivedSheet,
+  type ExtrasFile,
+} from './extras.ts';
+import type { CellStyleKey } from '../model/types.ts';
 
 /** Given to Date cells whose own format is not a date format, so the file still says "date". */
 export const DEFAULT_DATE_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 /** Excel's column limit: column formats beyond it cannot be written. */
 const XLSX_MAX_COLUMNS = 16_384;
+/** The width exceljs gives a column it defines without one (its Column's default). */
+const EXCELJS_DEFAULT_WIDTH = 9;
 const DAY_MS = 86_400_000;
 const EXCEL_EPOCH_DAYS = 25_569; // 1970-01-01 as an Excel serial (1900 date system)
 /** The writer yields to the event loop after this many cells: compression then runs alongside on the
@@ -52,18 +72,19 @@ function isDate(v: unknown): v is Date {
 // ---------------------------------------------------------------------------------------------------
 // Writing
 
-type StyleModel = { numFmt?: string };
+type StyleModel = { numFmt?: string; protection?: { locked: boolean } } & CellStyleModel;
 
 /**
  * exceljs computes a style id per cell by serialising the style to XML, which dominates a big write;
- * every style here is a bare number format, so the id is memoised per (format, value type).
+ * every style here is a number format plus at most a bold font, a solid fill and an alignment, so the id
+ * is memoised per (those, value type).
  */
 function memoiseStyleIds(workbook: ExcelJS.stream.xlsx.WorkbookWriter): void {
   const styles = (workbook as unknown as { styles: { addStyleModel(model: StyleModel, type: number): number } }).styles;
   const original = styles.addStyleModel.bind(styles);
   const ids = new Map<string, number>();
   styles.addStyleModel = (model, type) => {
-    const key = `${type}\u0000${model?.numFmt ?? ''}`;
+    const key = `${type}\u0000${model?.numFmt ?? ''}\u0000${model?.font ? 'b' : ''}\u0000${model?.fill?.fgColor.argb ?? ''}\u0000${model?.alignment?.horizontal ?? ''}\u0000${model?.alignment?.wrapText ? 'w' : ''}\u0000${model?.protection ? 'p' : ''}`;
     let id = ids.get(key);
     if (id === undefined) {
       id = original(model, type);
@@ -82,16 +103,22 @@ export async function writeSpreadsheetXlsx(ss: SpreadsheetModel, out: string | W
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
   memoiseStyleIds(workbook);
   const styleObjects = new Map<string, StyleModel>();
-  // One object per format: exceljs also caches style ids per style object.
-  const styleFor = (format: string): StyleModel => {
-    let s = styleObjects.get(format);
-    if (!s) styleObjects.set(format, (s = format ? { numFmt: format } : {}));
+  // One object per format (and cell style): exceljs also caches style ids per style object.
+  const styleFor = (format: string, cellStyle = ''): StyleModel => {
+    const key = `${format}\u0000${cellStyle}`;
+    let s = styleObjects.get(key);
+    if (!s) styleObjects.set(key, (s = { ...(format ? { numFmt: format } : {}), ...cellStyleOf(cellStyle) }));
     return s;
   };
   // A cell without a style id means "General" to Excel but "the column's format" to LibreOffice; under a
   // column format, an automatic cell gets a style of its own (General, with the default protection spelled
   // out so exceljs does not fold it into style 0).
-  const explicitGeneral = { numFmt: 'General', protection: { locked: true } } as StyleModel;
+  const explicitObjects = new Map<string, StyleModel>();
+  const explicitGeneral = (cellStyle: string): StyleModel => {
+    let s = explicitObjects.get(cellStyle);
+    if (!s) explicitObjects.set(cellStyle, (s = { ...styleFor('General', cellStyle), protection: { locked: true } }));
+    return s;
+  };
   const fixups = new Map<number, CellFixup[]>();
   try {
     for (const sheet of ss.sheets) {
@@ -99,6 +126,9 @@ export async function writeSpreadsheetXlsx(ss: SpreadsheetModel, out: string | W
       await writeSheet(workbook, sheet, ss.timeZone, styleFor, explicitGeneral, sheetFixups);
       if (sheetFixups.length) fixups.set(sheet.id, sheetFixups);
     }
+    // The side part: exact formatting rules, column widths and charts (extras.ts says why a part of its own).
+    const extras = extrasOf(ss);
+    if (extras) (workbook as unknown as { zip: { append(data: string, o: { name: string }): void } }).zip.append(encodeExtras(extras), { name: EXTRAS_PART });
     await workbook.commit();
     if (typeof out === 'string' && !stream.closed) await once(stream, 'close');
   } catch (e) {
@@ -112,8 +142,8 @@ async function writeSheet(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   sheet: SheetModel,
   timeZone: string,
-  styleFor: (format: string) => StyleModel,
-  explicitGeneral: StyleModel,
+  styleFor: (format: string, cellStyle?: string) => StyleModel,
+  explicitGeneral: (cellStyle: string) => StyleModel,
   fixups: CellFixup[],
 ): Promise<void> {
   const views: Partial<ExcelJS.WorksheetView>[] =
@@ -128,6 +158,20 @@ async function writeSheet(
     ws.getColumn(c).style = styleFor(format) as Partial<ExcelJS.Style>;
     styledColumns.add(c);
   }
+  for (const [c, px] of Object.entries(sheet.columnWidths ?? {})) {
+    if (Number(c) <= XLSX_MAX_COLUMNS) ws.getColumn(Number(c)).width = excelWidthOf(px);
+  }
+  // Each formatting attribute down each column, as number formats are (cells are asked in row order).
+  const styleKeys = Object.keys(sheet.styles ?? {}) as CellStyleKey[];
+  const cellStyles = styleKeys.map((key) => [key, new ColumnFormats(sheet.styles![key]!, width)] as const);
+  const cellStyleAt = (r: number, c: number): string => {
+    let out = '';
+    for (const [key, columns] of cellStyles) {
+      const v = columns.at(r, c);
+      if (v) out += `${out ? ';' : ''}${key}=${v}`;
+    }
+    return out;
+  };
 
   // Rows in order, merging in formula cells (kept apart from values in the model).
   const formulaRows = new Map<number, Map<number, string>>();
@@ -182,7 +226,8 @@ async function writeSheet(
       const cell = row.getCell(c);
       cell.value =
         formula !== undefined ? { formula: encodeXmlText(formula.replace(/^=/, '')), result: value, date1904: false } : (value ?? null);
-      cell.style = (format === '' && styledColumns.has(c) ? explicitGeneral : styleFor(format)) as Partial<ExcelJS.Style>;
+      const cellStyle = cellStyles.length ? cellStyleAt(r, c) : '';
+      cell.style = (format === '' && styledColumns.has(c) ? explicitGeneral(cellStyle) : styleFor(format, cellStyle)) as Partial<ExcelJS.Style>;
     }
     row.commit();
     sinceYield += lastCol;
@@ -239,6 +284,8 @@ interface SheetHead {
   dimensionColumns: number;
   /** Column -> style id of its <col> entry. */
   columnStyles: Map<number, number>;
+  /** Column -> width in pixels, from <col width> (only read when the side part has nothing for the tab). */
+  columnWidths: Map<number, number>;
 }
 
 interface ReadSheet {
@@ -249,6 +296,8 @@ interface ReadSheet {
   formats: FormatRuleBuilder;
   defaultColumns: number[];
   usedColumns: number;
+  /** Formatting read from the cells' styles; null when the side part has the tab's exact rules. */
+  derivedStyles: DerivedStyles | null;
 }
 
 /** How one read treats a cell it cannot read. */
@@ -344,10 +393,11 @@ export async function readSpreadsheetXlsx(file: string, opts: ReadOptions): Prom
     }
     const styles = partOf('styles');
     if (styles && zip.has(styles)) await reader._parseStyles(zip.stream(styles));
+    const extras = zip.has(EXTRAS_PART) ? decodeExtras(await partText(zip.stream(EXTRAS_PART))) : null;
 
     const read: ReadSheet[] = [];
     for (const tab of tabs) {
-      const head: SheetHead = { frozenRows: 0, dimensionRows: 0, dimensionColumns: 0, columnStyles: new Map() };
+      const head: SheetHead = { frozenRows: 0, dimensionRows: 0, dimensionColumns: 0, columnStyles: new Map(), columnWidths: new Map() };
       const columnFormat = (col: number): string => {
         const id = head.columnStyles.get(col);
         return id === undefined ? '' : (reader.styles.getStyleModel(id)?.numFmt ?? '');
@@ -360,6 +410,7 @@ export async function readSpreadsheetXlsx(file: string, opts: ReadOptions): Prom
         formats: new FormatRuleBuilder((c) => normaliseFormat(columnFormat(c))),
         defaultColumns: [],
         usedColumns: 0,
+        derivedStyles: extras?.sheets.some((e) => e.name === tab.name) ? null : new DerivedStyles(),
       };
       const parsed = await parsing(
         tab.part,
@@ -375,10 +426,16 @@ export async function readSpreadsheetXlsx(file: string, opts: ReadOptions): Prom
       for (const col of head.columnStyles.keys()) if (normaliseFormat(columnFormat(col))) sheet.defaultColumns.push(col);
       read.push(sheet);
     }
-    return assemble(read, opts);
+    return assemble(read, opts, extras);
   } finally {
     zip.close();
   }
+}
+
+async function partText(stream: AsyncIterable<Buffer>): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** A relationship target of the workbook part as a path inside the zip. */
@@ -401,6 +458,7 @@ function readRow(row: ExcelJS.Row, sheet: ReadSheet, reader: CellReader): void {
     const c = index + 1;
     const format = normaliseFormat(cell.numFmt);
     const raw = cell.value as ExcelValue;
+    if (sheet.derivedStyles && cell.style) sheet.derivedStyles.cell(r, c, cell.style as Parameters<DerivedStyles['cell']>[2]);
     if (raw === null || raw === undefined) {
       // A blank with a style only carries a format.
       if (cell.style && Object.keys(cell.style).length) sheet.formats.cell(r, c, format);
@@ -469,7 +527,7 @@ function instantOf(wallMs: number, tab: string, r: number, c: number, reader: Ce
   return new Date(fromWallMs(wallMs, reader.timeZone));
 }
 
-function assemble(read: ReadSheet[], opts: ReadOptions): SpreadsheetModel {
+function assemble(read: ReadSheet[], opts: ReadOptions, extras: ExtrasFile | null): SpreadsheetModel {
   const layout = opts.layout;
   const exact =
     !!opts.exact &&
@@ -509,6 +567,11 @@ function assemble(read: ReadSheet[], opts: ReadOptions): SpreadsheetModel {
     s.id = next;
     used.add(next++);
   }
+  applyExtras(
+    sheets,
+    extras,
+    read.map((r): DerivedSheet | null => (r.derivedStyles ? { styles: r.derivedStyles, columnWidths: r.head.columnWidths } : null)),
+  );
   return {
     id: opts.id,
     name: opts.name,
@@ -571,6 +634,16 @@ function parseHead(xml: string, head: SheetHead): void {
   }
   for (const m of xml.matchAll(/<(?:\w+:)?col\b([^>]*)>/g)) {
     const a = attributes(m[1]);
+    const width = Number(a.width);
+    // Only widths set on purpose: customWidth (LibreOffice writes its defaults without it), and not exceljs'
+    // default of 9 characters, which it writes for every column it defines (ours carry a number format).
+    const custom = a.customWidth === '1' || a.customWidth === 'true';
+    if (custom && width > 0 && width !== EXCELJS_DEFAULT_WIDTH) {
+      const lo = Number(a.min);
+      const hi = Math.min(Number(a.max), XLSX_MAX_COLUMNS);
+      // A program that writes one <col> for every column to the end (max 16384) sizes none of them on purpose.
+      if (lo >= 1 && hi >= lo && hi - lo < 1000) for (let c = lo; c <= hi; c++) head.columnWidths.set(c, pixelsOfExcelWidth(width));
+    }
     if (a.style === undefined) continue;
     const style = Number(a.style);
     const min = Number(a.min);

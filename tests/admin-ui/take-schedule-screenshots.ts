@@ -1,8 +1,8 @@
 // Takes the Schedule dialog's screenshots in docs/screenshots/admin/ (appsscript/ui/README.md):
 //   npm run build && node --import tsx tests/admin-ui/take-schedule-screenshots.ts
 // Headless Chromium against the local runtime on a new workbook with the demo team, at 1200×760 as the
-// support-l1 lead: the week's grid with a day selected (its breaks written out) and some days edited, and
-// the month; and the Import view's preview of a pasted roster for next week (a bad cell, an unknown person, a totals row).
+// support-l1 lead: the week's grid with a day selected (its breaks written out) and some days edited; one
+// shift's breaks being edited by hand, and one of them refused at its row; the month; and the Import view's preview of a pasted roster for next week (a bad cell, an unknown person, a totals row).
 import type { Browser } from 'playwright-core';
 import { Clock } from '../../emulator/clock.ts';
 import { startProductServer } from '../integration/server-harness.ts';
@@ -62,6 +62,22 @@ async function takeAll(browser: Browser, lang: Lang): Promise<void> {
     await rows.nth(0).locator('td button.day').nth(2).click();
     await shot(page, `schedule-${lang}`);
 
+    await page.locator('button.discard').click();
+    // One shift picked: its breaks listed under the grid; the lunch moved 15 minutes later by hand (fixed
+    // now, pinned in the grid), a break added, one handed back to the planner; then a break put over the lunch,
+    // refused at its row on Save.
+    await rows.nth(1).locator('td button.day').nth(1).click();
+    const lunch = page.locator('fieldset.breaks tbody tr[data-index="1"]');
+    for (let i = 0; i < 3; i++) await lunch.locator('button.later').click();
+    await page.locator('button.add-break').click();
+    // The last break handed back to the planner: it may move it the next time breaks are planned.
+    await page.locator('fieldset.breaks tbody tr[data-index="3"] button.release').click();
+    await page.locator('#brk-start-0').focus();
+    await shot(page, `schedule-breaks-${lang}`);
+    await page.locator('#brk-start-0').fill('13:30');
+    await page.locator('button.save').click();
+    await page.locator('.cell-problems').waitFor();
+    await shot(page, `schedule-breaks-problem-${lang}`);
     await page.locator('button.discard').click();
     // The month: every day, the times on two lines.
     await page.locator('#period').selectOption('month');

@@ -76,8 +76,8 @@ describe('triggers', () => {
     });
     const c = doctor(office);
     expect(c.triggers).toMatchObject({ state: 'ok' });
-    expect(c.triggers.detail.en).toBe('checkBreaks: every 5 min; dailyRollover: daily 03:00 Europe/Moscow; archive: daily 04:00 Europe/Moscow');
-    expect(c.triggers.detail.ru).toBe('checkBreaks: каждые 5 мин; dailyRollover: ежедневно в 03:00 (Europe/Moscow); archive: ежедневно в 04:00 (Europe/Moscow)');
+    expect(c.triggers.detail.en).toBe('checkBreaks: every 5 min; dailyRollover: daily 03:00 Europe/Moscow; archive: daily 04:00 Europe/Moscow; weeklySummary: daily 08:00 Europe/Moscow');
+    expect(c.triggers.detail.ru).toBe('checkBreaks: каждые 5 мин; dailyRollover: ежедневно в 03:00 (Europe/Moscow); archive: ежедневно в 04:00 (Europe/Moscow); weeklySummary: ежедневно в 08:00 (Europe/Moscow)');
     expect(c['trigger_run.checkBreaks']).toMatchObject({ state: 'ok', detail: { en: 'Ran just now' } });
     expect(c['trigger_run.dailyRollover']).toMatchObject({ state: 'fail' });
     expect(c['trigger_run.dailyRollover'].detail.en).toContain('The tab "Current" is damaged');

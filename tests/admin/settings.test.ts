@@ -153,7 +153,7 @@ describe('settings.save', () => {
         expect(zone(o)).toBe('Asia/Yekaterinburg');
         expect(property(o, 'TELEGRAM_BOT_TOKEN')).toBe('123:abc');
         const t = triggers(o);
-        expect(Object.keys(t).sort()).toEqual(['archive', 'checkBreaks', 'dailyRollover']);
+        expect(Object.keys(t).sort()).toEqual(['archive', 'checkBreaks', 'dailyRollover', 'weeklySummary']);
         expect(t.checkBreaks.schedule).toEqual({ kind: 'minutes', every: 10 });
         expect(t.archive.timeZone).toBe('Asia/Yekaterinburg');
         expect(o.rows('Audit').filter((r) => r.request_id === request_id)).toHaveLength(1);

@@ -14,7 +14,9 @@ import {
   nextMonth,
   parseState,
   planBlock,
+  planScheduleBlock,
   retentionDaysOf,
+  rowsOfRuns,
   rowKey,
   rowsMissingFrom,
   type MonthSpan,
@@ -196,5 +198,33 @@ describe('time', () => {
         expect(b.elapsed()).toBeLessThanOrEqual(ARCHIVE_DEFAULTS.budgetMs - ARCHIVE_DEFAULTS.closingReserveMs);
       }),
     );
+  });
+});
+
+describe('the Schedule block', () => {
+  const D = (n: number) => new Date(Date.UTC(2026, 8, 28 + n)).toISOString().slice(0, 10); // D(0) = 2026-09-28
+
+  it('takes the rows dated before the cutoff, in sheet order, each month as runs of rows; never blank or unreadable rows', () => {
+    const dates = [D(0), D(0), D(3), D(4), '', '?', D(10), D(1), D(2)];
+    const plan = planScheduleBlock(dates, D(4));
+    expect(plan).toEqual({ parts: [{ month: '2026-09', rows: [[2, 3], [9, 10]] }, { month: '2026-10', rows: [[4, 4]] }], count: 5, more: false });
+    expect(rowsOfRuns(plan.parts[0].rows)).toEqual([2, 3, 9, 10]);
+  });
+
+  it('stops at the chunk size, and when the rows would lie too far apart', () => {
+    const dates = Array.from({ length: 50 }, (_, i) => (i % 10 === 0 ? D(0) : D(20)));
+    expect(planScheduleBlock(dates, D(5), 3)).toMatchObject({ count: 1, more: true });
+    // At most twice the chunk size apart: rows 2 and 12, not 22.
+    expect(planScheduleBlock(dates, D(5), 10)).toMatchObject({ count: 2, more: true });
+    expect(planScheduleBlock(dates, D(5), 100)).toMatchObject({ count: 5, more: false });
+  });
+
+  it('a checkpoint with a Schedule block round-trips; a damaged one is refused; an old one without it reads as none', () => {
+    const s = { ...initialState(), schedule: { phase: 'copied' as const, targets: [{ month: '2026-09', workbookId: 'abc', fromRow: 2, rows: [[5, 9]] as [number, number][] }] } };
+    expect(parseState(JSON.stringify(s))).toEqual({ ok: true, state: s });
+    const { schedule: _none, ...old } = initialState();
+    expect(parseState(JSON.stringify(old))).toEqual({ ok: true, state: initialState() });
+    expect(parseState(JSON.stringify({ ...s, schedule: { phase: 'copied', targets: [{ month: '2026-09', workbookId: 'abc', fromRow: 2, rows: [[9, 5]] }] } })).ok).toBe(false);
+    expect(parseState(JSON.stringify({ ...s, schedule: { phase: 'moving', targets: [] } })).ok).toBe(false);
   });
 });

@@ -233,6 +233,7 @@ describe('a run that dies', () => {
             }
             b.writeRows(start, rows);
           },
+          schedule: () => b.schedule(),
         };
       },
     };

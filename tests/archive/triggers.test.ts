@@ -15,16 +15,17 @@ function triggers(w: StoreWorld): TriggerRecord[] {
 const byHandler = (w: StoreWorld) => Object.fromEntries(triggers(w).map((t) => [t.handler, t]));
 
 describe('installTriggers', () => {
-  it('creates one trigger per handler: checks every 5 minutes, rollover near 03:00, archive near 04:00 local time', () => {
+  it('creates one trigger per handler: checks every 5 minutes, rollover near 03:00, archive near 04:00, the weekly summary near 08:00 local time', () => {
     const w = storeWorld();
     const report = installTriggersNow();
-    expect(report.created.sort()).toEqual(['archive', 'checkBreaks', 'dailyRollover']);
+    expect(report.created.sort()).toEqual(['archive', 'checkBreaks', 'dailyRollover', 'weeklySummary']);
     const t = byHandler(w);
-    expect(triggers(w)).toHaveLength(3);
+    expect(triggers(w)).toHaveLength(4);
     expect(t.checkBreaks.schedule).toEqual({ kind: 'minutes', every: 5 });
     expect(t.dailyRollover.schedule).toEqual({ kind: 'days', every: 1, hour: 3, minute: 0 });
     expect(t.archive.schedule).toEqual({ kind: 'days', every: 1, hour: 4, minute: 0 });
     expect(t.archive.timeZone).toBe('Europe/Moscow');
+    expect(t.weeklySummary.schedule).toEqual({ kind: 'days', every: 1, hour: 8, minute: 0 });
   });
 
   it('changes nothing when run again', () => {
@@ -34,7 +35,7 @@ describe('installTriggers', () => {
     w.world.newExecution();
     const again = installTriggersNow();
     expect(again).toMatchObject({ created: [], replaced: [] });
-    expect(again.kept.sort()).toEqual(['archive', 'checkBreaks', 'dailyRollover']);
+    expect(again.kept.sort()).toEqual(['archive', 'checkBreaks', 'dailyRollover', 'weeklySummary']);
     expect(triggers(w)).toEqual(before);
     const calls = w.world.stats().calls;
     expect(calls['ClockTriggerBuilder.create'] ?? 0).toBe(0);
@@ -50,7 +51,7 @@ describe('installTriggers', () => {
     const r = installTriggersNow();
     expect(r.replaced).toEqual(['checkBreaks']);
     const after = byHandler(w);
-    expect(triggers(w)).toHaveLength(3);
+    expect(triggers(w)).toHaveLength(4);
     expect(after.checkBreaks.schedule).toEqual({ kind: 'minutes', every: 1 });
     expect(after.checkBreaks.id).not.toBe(before.checkBreaks.id);
     expect(after.dailyRollover.id).toBe(before.dailyRollover.id);
@@ -76,7 +77,7 @@ describe('installTriggers', () => {
     const r = installTriggersNow();
     expect(r.replaced).toEqual(['checkBreaks']);
     const handlers = triggers(w).map((t) => t.handler).sort();
-    expect(handlers).toEqual(['archive', 'archiveContinue', 'checkBreaks', 'dailyRollover']);
+    expect(handlers).toEqual(['archive', 'archiveContinue', 'checkBreaks', 'dailyRollover', 'weeklySummary']);
   });
 });
 

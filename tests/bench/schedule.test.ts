@@ -1,7 +1,7 @@
 // Smoke test of `npm run bench -- schedule` on tiny inputs (needs the built bundle and runtime: dist/).
 // It checks that each step does what it stands for — not how fast anything is.
 import { describe, expect, it } from 'vitest';
-import { firstFit, planDay, runScheduleBench, scheduleBench, type OpFigures, type PlacementFigures } from '../../bench/schedule.ts';
+import { firstFit, planDay, READ_CASES, runScheduleBench, scheduleBench, type OpFigures, type PlacementFigures, type ReadFigures } from '../../bench/schedule.ts';
 import { reportProblem } from '../../bench/lib/report.ts';
 
 describe('schedule bench', () => {
@@ -28,6 +28,13 @@ describe('schedule bench', () => {
       expect(save.written).toBe(1);
       expect(plan.written).toBeGreaterThan(0);
       for (const s of steps) expect(s.projectedMs).toBeGreaterThan(800);
+    }
+    // The Schedule's readers at each size: every case measured; the calls they make do not depend on the size.
+    const reads = report.data.reads as ReadFigures[];
+    expect(reads.map((r) => r.case)).toEqual([...READ_CASES, ...READ_CASES]);
+    for (const c of READ_CASES) {
+      const [small, large] = reads.filter((r) => r.case === c);
+      if (!c.startsWith('the archive') && !c.includes('no index')) expect(large.sheetCalls, c).toBe(small.sheetCalls);
     }
     const [planner, naive, ideal] = report.data.placements as PlacementFigures[];
     expect(planner.minutesOverCap).toBe(0);

@@ -2,7 +2,9 @@
 // block's move is cut somewhere), then the next trigger runs: checkBreaks first, which must read exactly the
 // Log rows it had not read yet whatever the archive did to the row numbers, then the archive's watchdog and
 // continuations until done. Every Log row ends in exactly one place (Log or its month's archive), and the
-// Log row numbers kept by checkBreaks and the rollover still point at the same entries.
+// Log row numbers kept by checkBreaks and the rollover still point at the same entries. Then the same with
+// the Schedule's old rows moving too: every Schedule row ends in exactly one place (the live tab or its
+// month's archive, as it was) and the Schedule's row index is trusted and right.
 import { describe, expect, it } from 'vitest';
 import { runCheckBreaks } from '../../appsscript/src/gas/bot-wiring.ts';
 import { ARCHIVE_DEFAULTS, WATCHDOG_AFTER_MS } from '../../appsscript/src/domain/archive-plan.ts';
@@ -12,6 +14,13 @@ import type { CheckBreaksReport } from '../../appsscript/src/services/check-brea
 import { CUTOFF, inProcessArchive, type InProcessArchive } from '../archive/fixtures/in-process.ts';
 import { logRows, monthOf } from '../archive/fixtures/log-rows.ts';
 import { cutAtEveryCall } from './harness.ts';
+import { fillSchedule, misplacedSchedule, scheduleCtx, scheduleRows, ZONE } from '../archive/fixtures/schedule-rows.ts';
+import { liveSchedule } from '../../appsscript/src/gas/archive-workbooks.ts';
+import { calendarFor } from '../../appsscript/src/gas/calendar.ts';
+import { gasSheetPort } from '../../appsscript/src/gas/sheet-port.ts';
+import { readSchedule } from '../../appsscript/src/store/schedule-rows.ts';
+import { UNDATED } from '../../appsscript/src/store/schedule-index.ts';
+import { openTables } from '../../appsscript/src/store/tables.ts';
 
 const ROWS = logRows(120, Date.UTC(2026, 7, 20), Date.UTC(2026, 10, 23, 12));
 const OLD = ROWS.filter((r) => r.received_at < CUTOFF);
@@ -78,5 +87,50 @@ describe('archive cut at every service call', () => {
     const tried = cutAtEveryCall<World>({ build, run, retry, check });
     expect(tried).toBeGreaterThan(100);
     console.log(`archive: ${tried} cut points`);
+  });
+});
+
+describe('archive of the Schedule cut at every service call', () => {
+  const SCHEDULE = scheduleRows(6, '2026-08-25', '2026-12-06');
+  const CUTOFF_DATE = '2026-10-20';
+  const LOG = logRows(40, Date.UTC(2026, 8, 1), Date.UTC(2026, 10, 23, 12));
+  const schedulePart = () => ({ schedule: { ...liveSchedule(calendarFor(ZONE)), chunkRows: 120 } });
+
+  const buildWithSchedule = (): InProcessArchive => {
+    const a = inProcessArchive(LOG);
+    fillSchedule(a.world, SCHEDULE);
+    return a;
+  };
+
+  it('every Schedule row in exactly one place (its month’s archive or the live tab), the index right', () => {
+    const first = buildWithSchedule();
+    const report = first.runHere({ chunkRows: CHUNK, ...schedulePart() });
+    expect(report.status).toBe('done');
+    expect(report.scheduleMoved).toBe(SCHEDULE.filter((r) => r.date < CUTOFF_DATE).length);
+
+    const tried = cutAtEveryCall<InProcessArchive>({
+      build: buildWithSchedule,
+      run: (a) => a.runHere({ chunkRows: CHUNK, ...schedulePart() }),
+      retry: (a) => {
+        a.world.clock.advance(WATCHDOG_AFTER_MS);
+        for (let i = 0; i < 10; i++) {
+          if (a.run({ chunkRows: CHUNK, ...schedulePart() }).status === 'done') return;
+          a.world.clock.advance(ARCHIVE_DEFAULTS.continueAfterMs + 1000);
+        }
+        throw new Error('the archive did not finish in 10 runs');
+      },
+      check: (a) => {
+        expect(misplacedSchedule(SCHEDULE, CUTOFF_DATE), 'Schedule rows lost, doubled or misplaced').toEqual([]);
+        expect(a.state()).toMatchObject({ inFlight: null, schedule: null, lease: null });
+        a.world.newExecution();
+        const through = readSchedule(gasSheetPort(), scheduleCtx, (c) => c !== UNDATED);
+        expect(through.fallback, 'the index is trusted').toBeNull();
+        a.world.newExecution();
+        const whole = openTables(gasSheetPort(), { timeZone: ZONE, formatDate: scheduleCtx.formatDate }).schedule();
+        for (const row of whole.sheetRows) expect(through.cells.has(row), `row ${row} read through the index`).toBe(true);
+      },
+    });
+    expect(tried).toBeGreaterThan(50);
+    console.log(`archive with the Schedule: ${tried} cut points`);
   });
 });

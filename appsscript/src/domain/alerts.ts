@@ -196,7 +196,7 @@ export function adminAlertText(english: string, russian: string): string {
 }
 
 /** The time-driven triggers whose failures admins hear about. */
-export const TRIGGER_NAMES = ['checkBreaks', 'dailyRollover', 'archive'] as const;
+export const TRIGGER_NAMES = ['checkBreaks', 'dailyRollover', 'archive', 'weeklySummary'] as const;
 export type TriggerName = (typeof TRIGGER_NAMES)[number];
 
 /** One alert about the same trigger per this long at most: a trigger failing every minute must not flood admins. */

@@ -247,9 +247,27 @@ export interface InFlightBlock {
   targets: ArchiveTarget[];
 }
 
+/** Where one month's share of a block of Schedule rows is copied to (services/archive.ts moveSchedule). */
+export interface ScheduleTarget {
+  month: string;
+  workbookId: string;
+  /** The row of the archive's Schedule tab the copy starts at. */
+  fromRow: number;
+  /** The live rows copied there, in sheet order, as [first, last] runs: the k-th goes to fromRow + k. */
+  rows: [number, number][];
+}
+
+export interface ScheduleBlock {
+  /** 'copying': the copy may be partial (it is undone); 'copied': each live row is blanked or its copy undone. */
+  phase: 'copying' | 'copied';
+  targets: ScheduleTarget[];
+}
+
 export interface ArchiveState {
   v: 1;
   inFlight: InFlightBlock | null;
+  /** A block of Schedule rows being moved (absent in checkpoints written before Schedule was archived). */
+  schedule?: ScheduleBlock | null;
   /** Rows removed from the top of Log by the archive, ever: Log row numbers shift up by each removal. */
   removed: number;
   /** Old rows remain: the last run stopped before the end (a continuation is scheduled). */
@@ -261,7 +279,7 @@ export interface ArchiveState {
 }
 
 export function initialState(): ArchiveState {
-  return { v: 1, inFlight: null, removed: 0, pending: false, lease: null, last: null };
+  return { v: 1, inFlight: null, schedule: null, removed: 0, pending: false, lease: null, last: null };
 }
 
 export type ParsedState = { ok: true; state: ArchiveState } | { ok: false; reason: string };
@@ -279,11 +297,13 @@ export function parseState(json: string | null): ParsedState {
   if (!s || typeof s !== 'object' || s.v !== 1) return { ok: false, reason: 'unknown version' };
   if (!Number.isInteger(s.removed) || (s.removed as number) < 0) return { ok: false, reason: 'bad removed count' };
   if (s.inFlight !== null && !isInFlight(s.inFlight)) return { ok: false, reason: 'bad block in flight' };
+  if (s.schedule !== undefined && s.schedule !== null && !isScheduleBlock(s.schedule)) return { ok: false, reason: 'bad Schedule block in flight' };
   return {
     ok: true,
     state: {
       v: 1,
       inFlight: s.inFlight ?? null,
+      schedule: s.schedule ?? null,
       removed: s.removed as number,
       pending: s.pending === true,
       lease: s.lease && typeof s.lease.owner === 'string' && typeof s.lease.until === 'number' ? s.lease : null,
@@ -304,6 +324,75 @@ function isInFlight(b: unknown): b is InFlightBlock {
     Array.isArray(x.targets) &&
     x.targets.every((t) => typeof t.month === 'string' && typeof t.workbookId === 'string' && Number.isInteger(t.fromRow) && Number.isInteger(t.rows))
   );
+}
+
+function isScheduleBlock(b: unknown): b is ScheduleBlock {
+  const x = b as ScheduleBlock;
+  const isRun = (r: unknown) => Array.isArray(r) && r.length === 2 && Number.isInteger(r[0]) && Number.isInteger(r[1]) && r[0] >= 2 && r[1] >= r[0];
+  return (
+    !!x &&
+    (x.phase === 'copying' || x.phase === 'copied') &&
+    Array.isArray(x.targets) &&
+    x.targets.every((t) => typeof t.month === 'string' && typeof t.workbookId === 'string' && Number.isInteger(t.fromRow) && t.fromRow >= 2 && Array.isArray(t.rows) && t.rows.every(isRun))
+  );
+}
+
+// ---- the Schedule ----
+
+/** Rows of a Schedule block: at most this many (they are blanked under the script lock in one write). */
+export const SCHEDULE_CHUNK_ROWS = 4_000;
+/** Runs of live rows a block records at most (the checkpoint is one Script Property of 9 KB). */
+export const SCHEDULE_MAX_RUNS = 200;
+
+export interface ScheduleBlockPlan {
+  /** Each month's rows, in sheet order, as [first, last] runs. */
+  parts: { month: string; rows: [number, number][] }[];
+  count: number;
+  /** More rows old enough to move remain after this block. */
+  more: boolean;
+}
+
+/**
+ * The Schedule rows that move next: rows dated before `cutoffDate` (`dates[i]` is what row i + 2 holds: a
+ * 'yyyy-MM-dd' date, or anything else for a blank row or one whose date cannot be read, which never moves),
+ * in sheet order, at most `maxRows` of them, their rows at most 2 x maxRows apart, in at most
+ * SCHEDULE_MAX_RUNS runs. Each goes to the month of its date.
+ */
+export function planScheduleBlock(dates: readonly string[], cutoffDate: string, maxRows = SCHEDULE_CHUNK_ROWS): ScheduleBlockPlan {
+  const parts = new Map<string, [number, number][]>();
+  let count = 0;
+  let runs = 0;
+  let first = 0;
+  for (let i = 0; i < dates.length; i++) {
+    const d = dates[i];
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || d >= cutoffDate) continue;
+    const row = i + 2;
+    if (count === 0) first = row;
+    const month = d.slice(0, 7);
+    const mine = parts.get(month) ?? [];
+    const last = mine[mine.length - 1];
+    const extends_ = last !== undefined && last[1] === row - 1;
+    if (count >= maxRows || row - first >= 2 * maxRows || (!extends_ && runs >= SCHEDULE_MAX_RUNS)) return { parts: scheduleParts(parts), count, more: true };
+    if (extends_) last[1] = row;
+    else {
+      mine.push([row, row]);
+      runs++;
+    }
+    parts.set(month, mine);
+    count++;
+  }
+  return { parts: scheduleParts(parts), count, more: false };
+}
+
+function scheduleParts(parts: Map<string, [number, number][]>): ScheduleBlockPlan['parts'] {
+  return [...parts].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([month, rows]) => ({ month, rows }));
+}
+
+/** The live rows of runs, in order. */
+export function rowsOfRuns(runs: readonly (readonly [number, number])[]): number[] {
+  const out: number[] = [];
+  for (const [a, b] of runs) for (let r = a; r <= b; r++) out.push(r);
+  return out;
 }
 
 /** Another live run holds the archive. */
@@ -348,7 +437,7 @@ export const COST_MS = {
   runStart: 3_000,
 } as const;
 
-export function chunkCostMs(rows: number, targets: number, width = LOG_WIDTH): number {
+export function chunkCostMs(rows: number, targets: number, width: number = LOG_WIDTH): number {
   const read = rows * width * COST_MS.readCell + rows * COST_MS.readCell; // the block, then its ids again
   const write = rows * width * COST_MS.writeCell;
   return read + write + COST_MS.chunkCalls + targets * COST_MS.perTarget;

@@ -7,6 +7,8 @@ import { calendarFor } from './calendar.ts';
 import { spreadsheetTimeZone } from './environment.ts';
 import { invalidateReferenceCache } from './reference-cache.ts';
 import { exclusive } from './api-wiring.ts';
+import { noteScheduleEdit } from './schedule-edits.ts';
+import { TABS } from '../store/schema.ts';
 
 /** Tabs whose rows are served from the reference cache: a hand edit there must be seen at once. */
 const REFERENCE_TABS = new Set(['Employees', 'Groups', 'Statuses', 'Rules', 'Schedule', 'Settings']);
@@ -40,6 +42,8 @@ export function onSheetEdit(e: unknown): void {
   if (!range || typeof range.getSheet !== 'function') return;
   const tab = (range as GoogleAppsScript.Spreadsheet.Range).getSheet().getName();
   if (REFERENCE_TABS.has(tab)) invalidateReferenceCache();
+  // The Schedule is read through its row index: an edit that may move dates marks the index stale.
+  if (tab === TABS.Schedule.name) noteScheduleEdit(range as GoogleAppsScript.Spreadsheet.Range);
 }
 
 /** The menu item: runs setup and says what it did, in both languages. */

@@ -7,7 +7,7 @@ import type { Caller } from '../domain/access.ts';
 import { dispatchValue } from '../http/dispatch.ts';
 import { Forbidden } from '../errors.ts';
 import { ADMIN_HANDLERS } from '../services/admin/ops.ts';
-import type { AdminDeps } from '../services/admin/deps.ts';
+import type { AdminDeps, SelectedRange } from '../services/admin/deps.ts';
 import { openTables, type Tables } from '../store/tables.ts';
 import { scheduleWindow, type ReferenceData } from '../store/reference.ts';
 import { gasSheetPort } from './sheet-port.ts';
@@ -19,6 +19,7 @@ import { installTriggersNow } from './triggers.ts';
 import { doctorFacts } from './doctor-facts.ts';
 import { lazy } from './lazy.ts';
 import { fewCallsCalendar, neutralPeriods } from './bot-wiring.ts';
+import { newReportBook } from './report-books.ts';
 
 export function adminRpc(caller: Caller, op: unknown, payload: unknown): Envelope<object> {
   const deps = adminDeps(caller, Date.now());
@@ -68,5 +69,22 @@ export function adminDeps(caller: Caller, now: number): AdminDeps {
     },
     reinstallTriggers: (settings) => void installTriggersNow(settings),
     doctorFacts: (o) => doctorFacts(o),
+    selection: () => selectedRange(),
+    newReportBook: (name) => newReportBook(name),
+  };
+}
+
+/** The active range of the caller's window (a dialog's google.script.run runs in it). */
+function selectedRange(): SelectedRange | null {
+  const range = SpreadsheetApp.getActiveRange();
+  if (!range) return null;
+  return {
+    tab: range.getSheet().getName(),
+    a1: range.getA1Notation(),
+    row: range.getRow(),
+    column: range.getColumn(),
+    rows: range.getNumRows(),
+    columns: range.getNumColumns(),
+    displayValues: () => range.getDisplayValues(),
   };
 }

@@ -1,13 +1,15 @@
 // Where the archive keeps things on Apps Script: the monthly archive workbooks ("WTT Archive YYYY-MM",
-// one tab Log with Log's header, made with SpreadsheetApp.create and found again by the id remembered in
-// Script Properties), the live Log tab it takes rows from, and its checkpoint (Script Properties too:
-// machine state, which no one should edit in a tab by hand).
-import type { ArchiveBook, ArchiveShelf, CheckpointStore, LiveLog } from '../services/archive.ts';
+// a tab Log with Log's header and, once the month's shifts leave the live Schedule, a tab Schedule with its
+// header; made with SpreadsheetApp.create and found again by the id remembered in Script Properties), the
+// live Log and Schedule tabs it takes rows from, and its checkpoint (Script Properties too: machine state,
+// which no one should edit in a tab by hand).
+import type { ArchiveBook, ArchiveShelf, ArchiveTab, CheckpointStore, LiveLog, LiveSchedule } from '../services/archive.ts';
 import { parseState, LOG_WIDTH, type ArchiveState } from '../domain/archive-plan.ts';
 import { columnIndex, TABS } from '../store/schema.ts';
 import { headerNames, trimHeader } from '../store/records.ts';
 import { preserveCell, textCell } from '../store/cells.ts';
-import type { Cell } from '../store/port.ts';
+import type { Cell, SheetPort } from '../store/port.ts';
+import { SCHEDULE_WIDTH } from '../store/schedule-rows.ts';
 import { MissingTab } from '../store/errors.ts';
 import { Internal } from '../errors.ts';
 import { DATETIME_FORMAT } from '../services/setup.ts';
@@ -21,6 +23,9 @@ export const ARCHIVE_STATE_PROPERTY = 'ARCHIVE_STATE';
 /** One property per month ('ARCHIVE_WORKBOOK_2026-09' = spreadsheet id): ids of years stay far below 9 KB a value. */
 export const ARCHIVE_WORKBOOK_PROPERTY_PREFIX = 'ARCHIVE_WORKBOOK_';
 export const ARCHIVE_TAB = TABS.Log.name;
+/** The archive workbook's tab of the month's Schedule rows. */
+export const ARCHIVE_SCHEDULE_TAB = TABS.Schedule.name;
+const SCHEDULE = TABS.Schedule;
 
 export function archiveWorkbookName(month: string): string {
   return `WTT Archive ${month}`;
@@ -150,6 +155,7 @@ export function archiveShelf(timeZone: string): ArchiveShelf {
       throw new ArchiveWorkbookUnavailable(month, ss.getId(), `its Log tab has the columns [${shape.header.join(', ')}] / во вкладке Log столбцы [${shape.header.join(', ')}]`);
     }
     const id = ss.getId();
+    let schedule: ArchiveTab | null = null;
     return {
       month,
       id,
@@ -161,6 +167,7 @@ export function archiveShelf(timeZone: string): ArchiveShelf {
         port.writeRows(ARCHIVE_TAB, startRow, rows.map((r) => r.map(preserveCell)));
         lastRow = Math.max(lastRow, startRow + rows.length - 1);
       },
+      schedule: () => (schedule ??= scheduleTabOf(ss, port, month)),
     };
   };
 
@@ -172,6 +179,41 @@ export function archiveShelf(timeZone: string): ArchiveShelf {
     },
     flush: () => SpreadsheetApp.flush(),
   };
+}
+
+/**
+ * The month's Schedule tab in its archive workbook (made with the live Schedule's header on first use):
+ * the shifts of the month's days, moved by the archive (services/archive.ts moveSchedule). Looked at once
+ * per run, like the Log tab.
+ */
+function scheduleTabOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, port: SheetPort, month: string): ArchiveTab {
+  const header = headerNames(SCHEDULE);
+  if (!ss.getSheetByName(ARCHIVE_SCHEDULE_TAB)) ss.insertSheet(ARCHIVE_SCHEDULE_TAB);
+  const shape = port.shape(ARCHIVE_SCHEDULE_TAB)!;
+  let lastRow = shape.lastRow;
+  if (lastRow === 0) {
+    port.writeRows(ARCHIVE_SCHEDULE_TAB, 1, [header.map(textCell)]);
+    port.setFrozenRows(ARCHIVE_SCHEDULE_TAB, 1);
+    port.fitColumns(ARCHIVE_SCHEDULE_TAB, SCHEDULE_WIDTH);
+    lastRow = 1;
+  } else if (!sameHeader(shape.header.slice(0, SCHEDULE_WIDTH), header)) {
+    throw new ArchiveWorkbookUnavailable(month, ss.getId(), `its Schedule tab has the columns [${shape.header.join(', ')}] / во вкладке Schedule столбцы [${shape.header.join(', ')}]`);
+  }
+  return {
+    lastRow: () => lastRow,
+    readRows: (startRow, count) => port.readRows(ARCHIVE_SCHEDULE_TAB, startRow, count, SCHEDULE_WIDTH),
+    writeRows(startRow, rows) {
+      if (rows.length === 0) return;
+      // As read from the live Schedule: text stays text, Dates stay Dates.
+      port.writeRows(ARCHIVE_SCHEDULE_TAB, startRow, rows.map((r) => r.map(preserveCell)));
+      lastRow = Math.max(lastRow, startRow + rows.length - 1);
+    },
+  };
+}
+
+/** The bound spreadsheet's Schedule tab, for the archive (its rows are read and written through the store). */
+export function liveSchedule(calendar: { timeZone: string; dateOf(ms: number): string; format(ms: number, pattern: string): string }): LiveSchedule {
+  return { port: gasSheetPort(), cells: { formatDate: calendar.format }, dateOf: calendar.dateOf };
 }
 
 function sameHeader(found: readonly string[], expected: readonly string[]): boolean {

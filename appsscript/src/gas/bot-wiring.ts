@@ -31,6 +31,8 @@ import { gasCrypto } from './crypto.ts';
 import { botSharedSecret, hmacSha256Hex, urlFetchSender } from './alert-push.ts';
 import { lazy } from './lazy.ts';
 import { recordTriggerRun } from './doctor-facts.ts';
+import { weeklySummary, type WeeklyDeps, type WeeklyReport } from '../services/weekly-summary.ts';
+import { sendReportMail } from './mailer.ts';
 
 /** The time-driven trigger: checks everyone's breaks, writes violations and alerts, pushes them. */
 export function checkBreaksTrigger(now: number = Date.now()): CheckBreaksReport {
@@ -43,6 +45,13 @@ export function checkBreaksTrigger(now: number = Date.now()): CheckBreaksReport 
 export function dailyRolloverTrigger(now: number = Date.now()): RolloverReport {
   const report = guardedTrigger('dailyRollover', now, () => runDailyRollover(now));
   console.log(`dailyRollover: ${JSON.stringify(report)}`);
+  return report;
+}
+
+/** The daily trigger of the weekly summary (morning): on the first run on or after Monday, last week to every lead. */
+export function weeklySummaryTrigger(now: number = Date.now()): WeeklyReport {
+  const report = guardedTrigger('weeklySummary', now, () => runWeeklySummary(now));
+  console.log(`weeklySummary: ${JSON.stringify(report)}`);
   return report;
 }
 
@@ -103,6 +112,19 @@ export function runDailyRollover(now: number): RolloverReport {
   // The schedule of the days a missed rollover left behind, too (a once-a-day read).
   const reference = env.referenceFor(scheduleWindow(env.calendarFns().dateOf(now), MAX_CATCH_UP_DAYS, 1));
   return dailyRollover({ now, ...env.calendarFns(), reference, io: env.io, openTables: env.freshTables, withLock: exclusive, neutral: env.neutral() });
+}
+
+export function runWeeklySummary(now: number, o: { sendMail?: WeeklyDeps['sendMail'] } = {}): WeeklyReport {
+  const env = environment(now);
+  return weeklySummary({
+    now,
+    dateOf: env.calendarFns().dateOf,
+    reference: env.reference(),
+    io: env.io,
+    openTables: env.freshTables,
+    withLock: exclusive,
+    sendMail: o.sendMail ?? sendReportMail,
+  });
 }
 
 export function runBotOp(body: string, now: number): Envelope<object> {

@@ -20,6 +20,11 @@ export function sendLoginCodeEmail(to: string, code: string, expiresInS: number)
   MailApp.sendEmail(to, LOGIN_MAIL_SUBJECT, loginCodeMailBody(code, expiresInS), { name: SENDER_NAME });
 }
 
+/** A report to a lead (the weekly summary): plain text. */
+export function sendReportMail(to: string, subject: string, body: string): void {
+  MailApp.sendEmail(to, subject, body, { name: SENDER_NAME });
+}
+
 /** The email CodeChannel of the login service. */
 export const emailCodeChannel: CodeChannel = {
   kind: 'email',

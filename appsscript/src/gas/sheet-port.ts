@@ -22,6 +22,8 @@ const isHistory = (tab: string): boolean => (TABS as Record<string, TabSpec>)[ta
 interface Grid {
   maxRows: number;
   maxColumns: number;
+  /** maxColumns came from a read as wide as the columns it needed: the grid may be wider. */
+  columnsAtLeast?: boolean;
 }
 
 /** Over the bound spreadsheet, or over `spreadsheet` (e.g. an archive workbook). */
@@ -30,6 +32,12 @@ export function gasSheetPort(spreadsheet?: Spreadsheet): SheetPort {
   let zone: string | null = null;
   const sheets = new Map<string, Sheet | null>();
   const grids = new Map<string, Grid>();
+  /** Grid widths learnt exactly (a read across a whole row) before the grid's height was known. */
+  const widths = new Map<string, number>();
+  const learnt = (tab: string, maxRows: number, width: number): Grid => {
+    const exact = widths.get(tab);
+    return exact === undefined ? { maxRows, maxColumns: width, columnsAtLeast: true } : { maxRows, maxColumns: exact };
+  };
   const OUTSIDE_GRID = /outside the dimensions of the sheet/;
 
   const book = (): Spreadsheet => {
@@ -67,6 +75,11 @@ export function gasSheetPort(spreadsheet?: Spreadsheet): SheetPort {
       const add = Math.max(rows - g.maxRows, isHistory(tab) ? GROW_ROWS : spareRows(rows));
       sheet.insertRowsAfter(g.maxRows, add);
       g.maxRows += add;
+    }
+    if (columns > g.maxColumns && g.columnsAtLeast) {
+      // Never insert columns between the ones a read did not look at (they may hold data).
+      g.maxColumns = sheet.getMaxColumns();
+      g.columnsAtLeast = false;
     }
     if (columns > g.maxColumns) {
       sheet.insertColumnsAfter(g.maxColumns, columns - g.maxColumns);
@@ -110,7 +123,7 @@ export function gasSheetPort(spreadsheet?: Spreadsheet): SheetPort {
       // The range spans the whole grid, so its height IS the grid's: a later write below it grows the grid
       // first instead of failing once (two calls saved). The grid is at least `width` wide, or the read
       // would have failed.
-      if (!grids.has(tab)) grids.set(tab, { maxRows: values.length, maxColumns: width });
+      if (!grids.has(tab)) grids.set(tab, learnt(tab, values.length, width));
       let end = values.length;
       while (end > 1 && values[end - 1].every((v) => v === '')) end--;
       const [header, ...rows] = fit(values.slice(0, end), width);
@@ -120,6 +133,22 @@ export function gasSheetPort(spreadsheet?: Spreadsheet): SheetPort {
     readRows(tab, startRow, count, width) {
       if (count <= 0) return [];
       return sheetOf(tab).getRange(startRow, 1, count, width).getValues() as Cell[][];
+    },
+
+    readBelow(tab, startRow, width) {
+      const values = sheetOf(tab).getRange(`A${startRow}:${columnLetter(width)}`).getValues() as Cell[][];
+      // The range ends at the grid's bottom, so its end IS the grid's height.
+      if (!grids.has(tab)) grids.set(tab, learnt(tab, startRow + values.length - 1, width));
+      return fit(values, width);
+    },
+
+    readRowAcross(tab, row) {
+      const cells = (sheetOf(tab).getRange(`${row}:${row}`).getValues() as Cell[][])[0] ?? [];
+      // The range spans the grid's width, so that width is known exactly now.
+      const g = grids.get(tab);
+      if (g) Object.assign(g, { maxColumns: cells.length, columnsAtLeast: false });
+      else widths.set(tab, cells.length);
+      return cells;
     },
 
     lastRow: (tab) => sheetOf(tab).getLastRow(),

@@ -6,7 +6,7 @@ import { archive, type ArchiveDeps, type ArchiveReport, type Continuation } from
 import { archiveCutoff, monthFinder, nextMonth, retentionDaysOf } from '../domain/archive-plan.ts';
 import { Busy } from '../errors.ts';
 import { openTables } from '../store/tables.ts';
-import { archiveShelf, liveLog, scriptPropertiesCheckpoint } from './archive-workbooks.ts';
+import { archiveShelf, liveLog, liveSchedule, scriptPropertiesCheckpoint } from './archive-workbooks.ts';
 import { calendarFor, type Calendar } from './calendar.ts';
 import { spreadsheetTimeZone } from './environment.ts';
 import { gasSheetPort } from './sheet-port.ts';
@@ -19,6 +19,7 @@ export const HANDLERS = {
   dailyRollover: 'dailyRollover',
   archive: 'archive',
   archiveContinue: 'archiveContinue',
+  weeklySummary: 'weeklySummary',
 } as const;
 
 /** ClockTriggerBuilder.everyMinutes takes only these. */
@@ -27,6 +28,8 @@ export const DEFAULT_CHECK_INTERVAL = Number(SETTING_DEFAULTS.check_interval_min
 /** Local hours (spreadsheet's zone) of the daily runs: rollover first, the archive after it. */
 export const ROLLOVER_HOUR = 3;
 export const ARCHIVE_HOUR = 4;
+/** The weekly summary runs daily at this hour and sends on the first run on or after Monday (a missed Monday is caught up). */
+export const WEEKLY_HOUR = 8;
 /** What installTriggers made, by handler: Apps Script cannot tell a trigger's schedule, so we remember it. */
 export const INSTALLED_TRIGGERS_PROPERTY = 'INSTALLED_TRIGGERS';
 /** The archive waits this long for the script lock at most (it needs it twice per chunk, briefly). */
@@ -60,6 +63,7 @@ export function wantedTriggers(settings: ReadonlyMap<string, string>, timeZone: 
       { handler: HANDLERS.checkBreaks, every: 'minutes', minutes: interval.minutes },
       { handler: HANDLERS.dailyRollover, every: 'day', hour: ROLLOVER_HOUR, timeZone },
       { handler: HANDLERS.archive, every: 'day', hour: ARCHIVE_HOUR, timeZone },
+      { handler: HANDLERS.weeklySummary, every: 'day', hour: WEEKLY_HOUR, timeZone },
     ],
     warnings: interval.warning ? [interval.warning] : [],
   };
@@ -217,6 +221,7 @@ export function runArchive(options: ArchiveOptions = {}): ArchiveReport {
     cutoff: archiveCutoff(calendar.dateOf(now), retention.days, (date) => calendar.zonedTime(date, '00:00')),
     monthOf: monthOfIn(calendar),
     log: liveLog(),
+    schedule: liveSchedule(calendar),
     shelf: archiveShelf(calendar.timeZone),
     checkpoint: scriptPropertiesCheckpoint(),
     withLock: archiveLock,

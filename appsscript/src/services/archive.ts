@@ -1,11 +1,18 @@
 // The archive use case: moves Log rows older than the retention window into the monthly archive
 // workbooks ("WTT Archive YYYY-MM"), in big chunks, copying before deleting, with a checkpoint that lets a
 // run stopped at any moment — its own budget, Apps Script's 6-minute limit, a crash — lose and duplicate
-// nothing (the protocol is described in domain/archive-plan.ts).
+// nothing (the protocol is described in domain/archive-plan.ts). Then the Schedule rows dated before the
+// cutoff's day go the same way to the archive's Schedule tab (moveSchedule below), and the Schedule's row
+// index is rebuilt from a whole read: the daily rebuild that catches what no onEdit saw.
 // Everything Apps Script-specific is injected (gas/archive-workbooks.ts, gas/triggers.ts).
-import type { Cell } from '../store/port.ts';
-import { headerNames } from '../store/records.ts';
+import type { Cell, SheetPort } from '../store/port.ts';
+import type { CellContext } from '../store/cells.ts';
+import { preserveCell } from '../store/cells.ts';
+import { checkHeader, headerNames, isBlankRow } from '../store/records.ts';
 import { TABS } from '../store/schema.ts';
+import { BLANK, classOf, claimDeletion, claimWrite, decodeIndex, exactIndex, stampGen, type RowClass } from '../store/schedule-index.ts';
+import { INDEX_COLUMN, SCHEDULE_TAB, SCHEDULE_WIDTH, STAMP_COLUMN, writeScheduleIndex } from '../store/schedule-rows.ts';
+import { sameCells } from './admin/keyed-tab.ts';
 import {
   ARCHIVE_DEFAULTS,
   COST_MS,
@@ -14,6 +21,10 @@ import {
   WATCHDOG_AFTER_MS,
   chunkCostMs,
   entryIds,
+  planScheduleBlock,
+  rowsOfRuns,
+  SCHEDULE_CHUNK_ROWS,
+  type ScheduleBlock,
   leasedByOther,
   logTopVerdict,
   partsOf,
@@ -53,6 +64,26 @@ export interface ArchiveBook {
   readRows(startRow: number, count: number): Cell[][];
   /** Writes rows exactly as they were read from Log, at `startRow`, in one write. */
   writeRows(startRow: number, rows: Cell[][]): void;
+  /** Its Schedule tab (with the live Schedule's header), made on first use. */
+  schedule(): ArchiveTab;
+}
+
+/** The live Schedule tab: read and written through the store (store/schedule-rows.ts). */
+export interface LiveSchedule {
+  port: SheetPort;
+  cells: CellContext;
+  /** The date (spreadsheet's zone) of an instant: rows dated before the cutoff's day move. */
+  dateOf(ms: number): string;
+  chunkRows?: number;
+}
+
+/** A tab of an archive workbook other than Log (its Schedule tab). */
+export interface ArchiveTab {
+  /** The last row holding content (1 = only the header). */
+  lastRow(): number;
+  readRows(startRow: number, count: number): Cell[][];
+  /** Writes rows exactly as they were read from the live tab, at `startRow`, in one write. */
+  writeRows(startRow: number, rows: Cell[][]): void;
 }
 
 export interface ArchiveShelf {
@@ -76,7 +107,7 @@ export interface Continuation {
 }
 
 /** Moments of a block's move, for the execution log (and for tests that stop a run at one of them). */
-export type ArchiveStep = 'planned' | 'copied' | 'deleted';
+export type ArchiveStep = 'planned' | 'copied' | 'deleted' | 'schedule-copied';
 
 export interface ArchiveDeps {
   now(): number;
@@ -87,6 +118,8 @@ export interface ArchiveDeps {
   /** 'yyyy-MM' of an instant in the spreadsheet's time zone. */
   monthOf(ms: number): string;
   log: LiveLog;
+  /** The Schedule's part; without it only Log is archived. */
+  schedule?: LiveSchedule;
   shelf: ArchiveShelf;
   checkpoint: CheckpointStore;
   /** Runs `work` holding the script lock (what every Log writer takes); null when it could not be had. */
@@ -94,7 +127,7 @@ export interface ArchiveDeps {
   continuation: Continuation;
   chunkRows?: number;
   budgetMs?: number;
-  onStep?(step: ArchiveStep, block: InFlightBlock): void;
+  onStep?(step: ArchiveStep, block: InFlightBlock | ScheduleBlock): void;
   /** Progress lines for the execution log. */
   report?(line: string): void;
 }
@@ -106,6 +139,8 @@ export interface ArchiveReport {
   moved: number;
   /** Rows written to archives by this run. */
   copied: number;
+  /** Schedule rows moved to archives by this run (0 without a Schedule part). */
+  scheduleMoved: number;
   chunks: number;
   months: string[];
   /** What this run found left over by a run that died: 'copy' (it finished the copy), 'delete' (it did the delete), 'already-deleted'. */
@@ -136,7 +171,7 @@ export function archive(deps: ArchiveDeps): ArchiveReport {
   const budget = new RunBudget(deps.now, deps.budgetMs ?? ARCHIVE_DEFAULTS.budgetMs);
   budget.charge(COST_MS.runStart);
   const chunkRows = deps.chunkRows ?? ARCHIVE_DEFAULTS.chunkRows;
-  const report: ArchiveReport = { status: 'done', moved: 0, copied: 0, chunks: 0, months: [], recovered: 'none', cutoff: deps.cutoff, elapsedMs: 0 };
+  const report: ArchiveReport = { status: 'done', moved: 0, copied: 0, scheduleMoved: 0, chunks: 0, months: [], recovered: 'none', cutoff: deps.cutoff, elapsedMs: 0 };
   const say = (line: string) => deps.report?.(line);
 
   const claimed = deps.withLock(() => {
@@ -157,6 +192,7 @@ export function archive(deps: ArchiveDeps): ArchiveReport {
     return { ...report, status: 'busy' };
   }
   const state: ArchiveState = claimed;
+  let watchdogArmed = false;
   const save = () => deps.checkpoint.write(state);
   const noteMonths = (months: string[]) => months.forEach((m) => report.months.includes(m) || report.months.push(m));
 
@@ -170,44 +206,9 @@ export function archive(deps: ArchiveDeps): ArchiveReport {
         `заголовок вкладки Log — [${shape.header.join(', ')}], а не [${LOG_HEADER.join(', ')}]: запустите «Настройка»`,
       );
     }
-    let lastRow = shape.lastRow;
-    // A daily run usually finds nothing old enough: a glance at the top rows saves the rest of the work.
-    const hasWork = state.inFlight !== null || (lastRow >= 2 && planBlock(deps.log.readRows(2, Math.min(PROBE_ROWS, lastRow - 1)), deps.cutoff, deps.monthOf).count > 0);
-    if (!hasWork) return finish('done');
-    // If this run dies, the watchdog continues once the lease has expired.
-    deps.continuation.schedule(WATCHDOG_AFTER_MS);
-
-    if (state.inFlight) {
-      const block = state.inFlight;
-      const r = resume(block);
-      if (r === 'lock-busy') return finish('continues');
-      lastRow -= r === 'already-deleted' ? 0 : block.count;
-      report.recovered = r;
-    }
-
-    let lastChunkMs = 0;
-    for (;;) {
-      const available = lastRow - 1;
-      if (available <= 0) return finish('done');
-      const n = Math.min(chunkRows, available);
-      const expected = Math.max(chunkCostMs(n, 1), lastChunkMs);
-      if (!budget.fits(expected)) return finish('continues');
-      const started = deps.now();
-      const rows = deps.log.readRows(2, n);
-      const plan = planBlock(rows, deps.cutoff, deps.monthOf);
-      if (plan.count === 0) return finish('done');
-      const block = rows.slice(0, plan.count);
-      const inFlight = startBlock(block, plan.parts, plan.firstId, plan.fingerprint);
-      copyBlock(inFlight, block, plan.parts);
-      const deleted = deleteBlock(inFlight);
-      budget.charge(chunkCostMs(n, plan.parts.length));
-      lastChunkMs = deps.now() - started;
-      if (deleted === 'lock-busy') return finish('continues');
-      lastRow -= plan.count;
-      report.chunks++;
-      say(`moved ${plan.count} rows (${plan.parts.map((p) => `${p.month}: ${p.indexes.length}`).join(', ')})`);
-      if (plan.reachedYoungRow) return finish('done');
-    }
+    const logDone = moveLog(shape.lastRow);
+    if (logDone !== 'done') return finish(logDone);
+    return finish(deps.schedule ? moveSchedule(deps.schedule) : 'done');
   } catch (e) {
     // The watchdog armed at the start retries after a platform hiccup. Our own named errors (a conflict, a
     // missing workbook or tab) need a person, as does an error that keeps coming back: no retry loop then.
@@ -221,6 +222,198 @@ export function archive(deps: ArchiveDeps): ArchiveReport {
       // The original error matters more; the lease expires on its own.
     }
     throw e;
+  }
+
+  /** The Log's part: 'done' when nothing older than the cutoff is left in Log. */
+  function moveLog(shapeLastRow: number): 'done' | 'continues' {
+    let lastRow = shapeLastRow;
+    // A daily run usually finds nothing old enough: a glance at the top rows saves the rest of the work.
+    const hasWork = state.inFlight !== null || (lastRow >= 2 && planBlock(deps.log.readRows(2, Math.min(PROBE_ROWS, lastRow - 1)), deps.cutoff, deps.monthOf).count > 0);
+    if (!hasWork) return 'done';
+    // If this run dies, the watchdog continues once the lease has expired.
+    armWatchdog();
+
+    if (state.inFlight) {
+      const block = state.inFlight;
+      const r = resume(block);
+      if (r === 'lock-busy') return 'continues';
+      lastRow -= r === 'already-deleted' ? 0 : block.count;
+      report.recovered = r;
+    }
+
+    let lastChunkMs = 0;
+    for (;;) {
+      const available = lastRow - 1;
+      if (available <= 0) return 'done';
+      const n = Math.min(chunkRows, available);
+      const expected = Math.max(chunkCostMs(n, 1), lastChunkMs);
+      if (!budget.fits(expected)) return 'continues';
+      const started = deps.now();
+      const rows = deps.log.readRows(2, n);
+      const plan = planBlock(rows, deps.cutoff, deps.monthOf);
+      if (plan.count === 0) return 'done';
+      const block = rows.slice(0, plan.count);
+      const inFlight = startBlock(block, plan.parts, plan.firstId, plan.fingerprint);
+      copyBlock(inFlight, block, plan.parts);
+      const deleted = deleteBlock(inFlight);
+      budget.charge(chunkCostMs(n, plan.parts.length));
+      lastChunkMs = deps.now() - started;
+      if (deleted === 'lock-busy') return 'continues';
+      lastRow -= plan.count;
+      report.chunks++;
+      say(`moved ${plan.count} rows (${plan.parts.map((p) => `${p.month}: ${p.indexes.length}`).join(', ')})`);
+      if (plan.reachedYoungRow) return 'done';
+    }
+  }
+
+  function armWatchdog(): void {
+    if (watchdogArmed) return;
+    deps.continuation.schedule(WATCHDOG_AFTER_MS);
+    watchdogArmed = true;
+  }
+
+  // ---- the Schedule ----
+  //
+  // A block of Schedule rows moves like this (each step cut-safe):
+  //   1. the whole tab is read (under the lock, briefly) and the rows dated before the cutoff's day chosen;
+  //   2. the checkpoint records, per month, the archive's start row and the live rows (phase 'copying');
+  //   3. the rows are copied (one write per archive) and flushed; the checkpoint says 'copied';
+  //   4. under the script lock (the one every Schedule writer takes), each live row is compared with its
+  //      copy: the same, it is blanked (the index's claim first, then one write); changed since the copy
+  //      (an admin edited a past day meanwhile), its copy is blanked instead and it moves on a later run;
+  //      blank already, a cut run blanked it. Then the checkpoint is cleared.
+  // A run that finds 'copying' undoes the partial copy (the archive's rows from the recorded start) and
+  // plans again; one that finds 'copied' does step 4, which gives the same result however often it runs.
+  // When nothing is left to move, blank rows at the top of the tab are deleted (blank: nothing can be lost),
+  // the index claiming the rows both before and after the deletion while it happens, and the index is
+  // written exactly from the whole read: the Schedule's daily rebuild.
+
+  function moveSchedule(live: LiveSchedule): 'done' | 'continues' {
+    const limit = live.chunkRows ?? SCHEDULE_CHUNK_ROWS;
+    const cutoffDate = live.dateOf(deps.cutoff);
+    if (state.schedule) {
+      armWatchdog();
+      const block = state.schedule;
+      if (block.phase === 'copying') undoScheduleCopy(block);
+      else if (!finishScheduleBlock(live, block)) return 'continues';
+    }
+    for (;;) {
+      // The whole tab, read under the lock: when nothing is left to move, the index is written from it at once.
+      const looked = deps.withLock(() => {
+        const snap = readScheduleWhole(live);
+        budget.charge(snap.classes.length * SCHEDULE_WIDTH * COST_MS.readCell + COST_MS.chunkCalls);
+        const plan = planScheduleBlock(snap.classes, cutoffDate, limit);
+        if (plan.count === 0) maintainSchedule(live, snap);
+        return { snap, plan };
+      });
+      if (looked === null) return 'continues';
+      const { snap, plan } = looked;
+      if (plan.count === 0) return 'done';
+      if (!budget.fits(chunkCostMs(plan.count, plan.parts.length, SCHEDULE_WIDTH) * 2)) return 'continues';
+      armWatchdog();
+      const block: ScheduleBlock = {
+        phase: 'copying',
+        targets: plan.parts.map((p) => {
+          const book = deps.shelf.book(p.month);
+          return { month: p.month, workbookId: book.id, fromRow: book.schedule().lastRow() + 1, rows: p.rows };
+        }),
+      };
+      state.schedule = block;
+      save();
+      for (const t of block.targets) {
+        const rows = rowsOfRuns(t.rows).map((r) => snap.cells[r - 2]);
+        scheduleTab(t).writeRows(t.fromRow, rows);
+        report.copied += rows.length;
+      }
+      noteMonths(block.targets.map((t) => t.month));
+      deps.shelf.flush();
+      block.phase = 'copied';
+      save();
+      deps.onStep?.('schedule-copied', block);
+      const done = finishScheduleBlock(live, block);
+      budget.charge(chunkCostMs(plan.count, plan.parts.length, SCHEDULE_WIDTH) * 2);
+      if (!done) return 'continues';
+      say(`moved ${plan.count} Schedule rows (${plan.parts.map((p) => `${p.month}: ${rowsOfRuns(p.rows).length}`).join(', ')})`);
+    }
+  }
+
+  /** The archive's Schedule tab of a target, checked to be the workbook the checkpoint recorded. */
+  function scheduleTab(t: ScheduleBlock['targets'][number]): ArchiveTab {
+    const book = deps.shelf.book(t.month);
+    if (book.id !== t.workbookId) {
+      throw new ArchiveConflict(`the Schedule block in flight no longer matches the archive of ${t.month}`, `переносимый блок Schedule больше не соответствует архиву за ${t.month}`);
+    }
+    return book.schedule();
+  }
+
+  /** A copy cut short: the rows it wrote are blanked (they are copies of rows still in the live tab). */
+  function undoScheduleCopy(block: ScheduleBlock): void {
+    for (const t of block.targets) {
+      const tab = scheduleTab(t);
+      const last = tab.lastRow();
+      if (last >= t.fromRow) tab.writeRows(t.fromRow, blankRows(last - t.fromRow + 1));
+    }
+    deps.shelf.flush();
+    state.schedule = null;
+    save();
+  }
+
+  /** Step 4 of a block (see above), under the lock; false when the lock could not be had. */
+  function finishScheduleBlock(live: LiveSchedule, block: ScheduleBlock): boolean {
+    const done = deps.withLock(() => {
+      const all = block.targets.flatMap((t) => rowsOfRuns(t.rows));
+      const first = Math.min(...all);
+      const last = Math.max(...all);
+      const head = live.port.readRowAcross(SCHEDULE_TAB, 1);
+      const span = live.port.readRows(SCHEDULE_TAB, first, last - first + 1, SCHEDULE_WIDTH);
+      const blankLive = new Set<number>();
+      for (const t of block.targets) {
+        const rows = rowsOfRuns(t.rows);
+        const tab = scheduleTab(t);
+        const copies = tab.readRows(t.fromRow, rows.length);
+        rows.forEach((row, k) => {
+          const now = span[row - first];
+          if (isBlankRow(now)) return; // blanked by a run cut after doing so
+          if (sameCells(now, copies[k] ?? [])) blankLive.add(row);
+          else if (!isBlankRow(copies[k] ?? [])) tab.writeRows(t.fromRow + k, blankRows(1)); // changed since: it moves later
+        });
+      }
+      deps.shelf.flush();
+      if (blankLive.size > 0) {
+        const index = decodeIndex(cellText(head[INDEX_COLUMN - 1]));
+        const gen = stampGen(cellText(head[STAMP_COLUMN - 1]));
+        if (index && index.gen === gen) {
+          const known = new Map<number, RowClass>(span.map((cells, i) => [first + i, classOf(cells, live.cells)]));
+          const written = new Map<number, RowClass>([...known].map(([row, cls]) => [row, blankLive.has(row) ? BLANK : cls]));
+          writeScheduleIndex(live.port, { indexText: cellText(head[INDEX_COLUMN - 1]) }, claimWrite(index, known, written, gen));
+        }
+        const out = span.map((cells, i) => (blankLive.has(first + i) ? blankRows(1)[0] : cells.map(preserveCell)));
+        live.port.writeRows(SCHEDULE_TAB, first, out);
+        report.scheduleMoved += blankLive.size;
+      }
+      state.schedule = null;
+      save();
+      return true;
+    });
+    return done === true;
+  }
+
+  /**
+   * Once nothing is left to move, holding the lock since the whole tab was read (so no writer changed it
+   * meanwhile): blank rows at its top are deleted, and the index is written from what was read, under the
+   * mark read before it: whatever changed unseen (another script, a row inserted by hand) is seen from now on.
+   */
+  function maintainSchedule(live: LiveSchedule, snap: ScheduleSnapshot): void {
+    let leading = 0;
+    while (leading < snap.classes.length && snap.classes[leading] === BLANK) leading++;
+    const cell = { indexText: snap.indexText };
+    if (leading > 0 && leading < snap.classes.length) {
+      // Both before and after the deletion are claimed while it happens; then the exact index.
+      writeScheduleIndex(live.port, cell, claimDeletion(snap.classes, 2, leading, snap.gen));
+      live.port.deleteRows(SCHEDULE_TAB, 2, leading);
+      writeScheduleIndex(live.port, cell, exactIndex(snap.classes.slice(leading), snap.gen));
+      say(`deleted ${leading} blank rows at the top of Schedule`);
+    } else writeScheduleIndex(live.port, cell, exactIndex(snap.classes, snap.gen));
   }
 
   function finish(status: 'done' | 'continues'): ArchiveReport {
@@ -329,6 +522,33 @@ export function archive(deps: ArchiveDeps): ArchiveReport {
     budget.charge(chunkCostMs(0, 0) + block.count * COST_MS.readCell);
     return deleteBlock(block);
   }
+}
+
+interface ScheduleSnapshot {
+  /** Every row from 2 down to the last one holding content, as read. */
+  cells: Cell[][];
+  /** What each holds (classes[i] is row i + 2). */
+  classes: RowClass[];
+  indexText: string;
+  gen: string;
+}
+
+/** The whole Schedule tab: row 1 across (index, mark) first, then every row (ONE read each). */
+function readScheduleWhole(live: LiveSchedule): ScheduleSnapshot {
+  const head = live.port.readRowAcross(SCHEDULE_TAB, 1);
+  const stamp = cellText(head[STAMP_COLUMN - 1]);
+  const { header, rows } = live.port.readAll(SCHEDULE_TAB, SCHEDULE_WIDTH);
+  checkHeader(TABS.Schedule, header);
+  const classes = rows.map((cells) => classOf(cells, live.cells));
+  return { cells: rows, classes, indexText: cellText(head[INDEX_COLUMN - 1]), gen: stampGen(stamp) };
+}
+
+function cellText(c: Cell | undefined): string {
+  return c === undefined || c === null ? '' : String(c);
+}
+
+function blankRows(n: number): Cell[][] {
+  return Array.from({ length: n }, () => TABS.Schedule.columns.map((): Cell => ''));
 }
 
 function sameHeader(found: readonly string[], expected: readonly string[]): boolean {

@@ -36,6 +36,9 @@ import { appendAt, enqueueAlerts, markOf, OUTBOX_TAIL_KEY, type NewAlert, type O
 import { openRange } from './tab-window.ts';
 import { dailyTimeline } from './day-timeline.ts';
 import { scheduleOf } from '../domain/today.ts';
+import { breakdownOf, formatViolationTypes } from '../domain/reports/breakdown.ts';
+import { DAILY_INDEX_KEY, formatDailyIndex, parseDailyIndex } from '../store/daily-index.ts';
+import { indexFromColumn } from './reports/consolidated.ts';
 import {
   countsByEmployee,
   finaliseDate,
@@ -173,16 +176,38 @@ function rollover(deps: RolloverDeps, tables: Tables, date: string, today: strin
   let dailyRows = 0;
   if (!alreadyWritten) {
     const counts = countsByEmployee(state, date);
-    const records: RawRecord[] = days.map(
-      (d) =>
-        ({
-          ...dailySummary(d.day, []),
-          violations: counts.get(d.employee.id) ?? 0,
-          timeline: dailyTimeline(d.shift ? scheduleOf(d.shift, deps.zonedTime) : null, d.day.day, d.day.now),
-        }) as unknown as RawRecord,
-    );
+    const kinds = new Map(reference.statuses.map((s) => [s.code, s.kind]));
+    const records: RawRecord[] = days.map((d) => {
+      const b = breakdownOf(
+        found.filter((f) => f.employee_id === d.employee.id),
+        d.shift?.breaks ?? [],
+        (status) => kinds.get(status),
+      );
+      return {
+        ...dailySummary(d.day, []),
+        violations: counts.get(d.employee.id) ?? 0,
+        timeline: dailyTimeline(d.shift ? scheduleOf(d.shift, deps.zonedTime) : null, d.day.day, d.day.now),
+        group: d.employee.group,
+        planned_break_min: b.planned_break_min,
+        planned_lunch_min: b.planned_lunch_min,
+        overruns: b.overruns,
+        overrun_min: b.overrun_min,
+        late_start_min: b.late_start_min,
+        early_leave_min: b.early_leave_min,
+        violation_types: formatViolationTypes(b.violations_by_type),
+      } as unknown as RawRecord;
+    });
     appendAt(port, 'Daily', daily.lastRow + 1, records);
     dailyRows = records.length;
+  }
+  // The date's block goes into the reports' index in the same write that commits the date (a run cut
+  // before it wrote the rows; the next run finds them below the tail mark and indexes them then).
+  const block = alreadyWritten ? daily.blocks.get(date) : dailyRows > 0 ? ([daily.lastRow + 1, dailyRows] as const) : undefined;
+  if (block) {
+    // A workbook from before the index gets one built from the date column, once (one read of one column).
+    const index = parseDailyIndex(settings.get(DAILY_INDEX_KEY)) ?? indexFromColumn(deps.io);
+    const text = formatDailyIndex(new Map(index).set(date, block));
+    if (text !== settings.get(DAILY_INDEX_KEY)) updates.set(DAILY_INDEX_KEY, text);
   }
   updates.set(DAILY_TAIL_KEY, String(daily.lastRow + dailyRows));
   if ((settings.get(DAILY_DATE_KEY) ?? '') < date) updates.set(DAILY_DATE_KEY, date);
@@ -210,15 +235,27 @@ function logStartOf(state: CheckState, date: string): number | null {
 }
 
 /** The dates of the Daily rows below the mark (written by a cut run), and the tab's last row. */
-function dailyTail(io: OutboxIo, settings: ReadonlyMap<string, string>): { lastRow: number; dates: Set<string>; established: Map<string, string> } {
+function dailyTail(
+  io: OutboxIo,
+  settings: ReadonlyMap<string, string>,
+): { lastRow: number; dates: Set<string>; blocks: Map<string, [number, number]>; established: Map<string, string> } {
   const lastRow = io.port.lastRow(TABS.Daily.name);
   const established = new Map<string, string>();
   let mark = markOf(settings, DAILY_TAIL_KEY);
   if (mark === null) established.set(DAILY_TAIL_KEY, String((mark = lastRow)));
   mark = Math.min(mark, lastRow);
   const dates = new Set<string>();
-  if (mark < lastRow) for (const r of openRange(io.port, 'Daily', mark + 1, lastRow, io.ctx, io.onIssue).rows) dates.add(String(r.values.date));
-  return { lastRow, dates, established };
+  const blocks = new Map<string, [number, number]>();
+  if (mark < lastRow) {
+    for (const r of openRange(io.port, 'Daily', mark + 1, lastRow, io.ctx, io.onIssue).rows) {
+      const date = String(r.values.date);
+      dates.add(date);
+      const b = blocks.get(date);
+      if (b) b[1] = r.row - b[0] + 1;
+      else blocks.set(date, [r.row, 1]);
+    }
+  }
+  return { lastRow, dates, blocks, established };
 }
 
 interface DayOf {

@@ -14,6 +14,16 @@ import { headerNames, sameHeader } from '../store/records.ts';
 import { columnsOf, migrateRows, migrationPath, versionsWithHeader } from '../store/migrations.ts';
 import { readSettingsSnapshot, settingsMap, writeSettings, type SettingsSnapshot } from '../store/settings.ts';
 import { NAMES_HEADER, isCurrentNamesFormula, isNamesFormula, isNamesTab, namesColumn, namesFormula } from '../store/names-column.ts';
+import { STAMP_COLUMN, isScheduleIndexHeader } from '../store/schedule-rows.ts';
+
+/**
+ * How wide a tab's grid is kept: its columns, and for the Schedule the two cells right of its header that
+ * hold its row index and the mark of the last hand edit (store/schedule-rows.ts), so that keeping them
+ * never has to grow the grid.
+ */
+function gridWidth(tab: TabName): number {
+  return tab === 'Schedule' ? STAMP_COLUMN : TABS[tab].columns.length;
+}
 
 export const DATETIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 
@@ -92,7 +102,9 @@ function plan(shapes: Map<TabName, TabShape | null>, recorded: Map<string, strin
     // overwritten, so it has to be moved first. The names column alone holds nothing to lose (its header
     // reads as its own text when nothing blocks its spill) and is put back afterwards.
     const onlyNames = names !== null && names.column === width + 1 && shape.lastColumn === width + 1 && shape.header[width] === NAMES_HEADER;
-    if (shape.lastColumn > width && !onlyNames) {
+    // The Schedule's index and edit mark (right of the current version's columns) are the script's own.
+    const onlyIndex = tab === 'Schedule' && shape.lastColumn <= STAMP_COLUMN && isScheduleIndexHeader(shape.header.slice(width));
+    if (shape.lastColumn > width && !onlyNames && !onlyIndex) {
       return refuse(
         tab,
         `column ${shape.lastColumn} holds data to the right of the version ${version} columns; move it elsewhere before upgrading`,
@@ -136,7 +148,7 @@ function apply(port: SheetPort, steps: Step[], settings: SettingsSnapshot | null
         break;
       }
       case 'keep': {
-        const removed = port.fitColumns(spec.name, width);
+        const removed = port.fitColumns(spec.name, gridWidth(step.tab));
         if (removed > 0) report.tidied.push({ tab: spec.name, columnsRemoved: removed });
         if (step.names) keepNames(port, step.tab, step.names, report);
         // Only into an empty column: a column of the admin's is never written over.
@@ -172,7 +184,7 @@ function keepNames(port: SheetPort, tab: TabName, found: NonNullable<NamesFound>
 function shapeNewTab(port: SheetPort, tab: TabName): void {
   const spec = TABS[tab];
   port.setFrozenRows(spec.name, 1);
-  port.fitColumns(spec.name, spec.columns.length);
+  port.fitColumns(spec.name, gridWidth(tab));
   spec.columns.forEach((col, i) => {
     if (col.type === 'datetime') port.setColumnFormat(spec.name, i + 1, DATETIME_FORMAT);
   });

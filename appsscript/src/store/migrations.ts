@@ -35,6 +35,14 @@ export const OLDER_VERSIONS: Partial<Record<TabName, readonly TabVersion[]>> = {
         c('violations', 'int'), c('first_in', 'datetime'), c('last_out', 'datetime'),
       ],
     },
+    {
+      version: 2,
+      columns: [
+        c('date', 'date'), c('employee_id', 'id'), c('scheduled_min', 'number'), c('worked_min', 'number'), c('break_min', 'number'),
+        c('lunch_min', 'number'), c('other_min', 'number'), c('adherence_pct', 'number'), c('conformance_pct', 'number'),
+        c('violations', 'int'), c('first_in', 'datetime'), c('last_out', 'datetime'), c('timeline', 'json'),
+      ],
+    },
   ],
   Statuses: [
     {
@@ -126,6 +134,24 @@ export const MIGRATIONS: readonly Migration[] = [
     summary: 'adds last_write (the last status write that finished on the row), blank',
     // Blank matches no pending write: a device with one in progress checks the Log once and repairs.
     migrate: (row) => ({ ...row, last_write: '' }),
+  },
+  {
+    tab: 'Daily',
+    from: 2,
+    to: 3,
+    summary: 'adds group, planned break and lunch minutes, overruns, late start and early leave minutes and violations by type, blank for days already written',
+    // Blank reads as "no breakdown": reports count such days in their sums and say how many lack the breakdown.
+    migrate: (row) => ({
+      ...row,
+      group: '',
+      planned_break_min: '',
+      planned_lunch_min: '',
+      overruns: '',
+      overrun_min: '',
+      late_start_min: '',
+      early_leave_min: '',
+      violation_types: '',
+    }),
   },
 ];
 

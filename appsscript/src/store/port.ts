@@ -34,6 +34,13 @@ export interface SheetPort {
   readAll(tab: string, width: number): { header: Cell[]; rows: Cell[][] };
   /** `count` rows from `startRow`, `width` columns, in ONE read ([] when count is 0). */
   readRows(tab: string, startRow: number, count: number, width: number): Cell[][];
+  /**
+   * Every row from `startRow` to the bottom of the grid, `width` columns, in ONE read (an open-ended range,
+   * so nothing below the data escapes it; blank rows included). Throws when `startRow` is below the grid.
+   */
+  readBelow(tab: string, startRow: number, width: number): Cell[][];
+  /** Row `row` across the grid's whole width, in ONE read (an open-ended range: never outside the grid). */
+  readRowAcross(tab: string, row: number): Cell[];
   /** The last row with content (1 = only the header). */
   lastRow(tab: string): number;
   /**
@@ -70,7 +77,15 @@ export interface SheetPort {
   fitRows(tab: string, spare: number): number;
 }
 
-/** Rows kept below the data of a tab read whole: a tenth of the rows, at least 20 (room for a few more people). */
+/** The most spare rows a grid keeps below its data (see spareRows). */
+export const MAX_SPARE_ROWS = 500;
+
+/**
+ * Rows kept below the data of a tab read whole: a tenth of the rows, at least 20 (room for a few more
+ * people), at most MAX_SPARE_ROWS. The cap matters only to a tab of thousands of rows, which is the Schedule:
+ * its readers look at every row below the data its index covers (store/schedule-rows.ts), so the spare
+ * rows are read on every bounded read and must not grow with the tab.
+ */
 export function spareRows(rows: number): number {
-  return Math.max(20, Math.ceil(rows / 10));
+  return Math.min(MAX_SPARE_ROWS, Math.max(20, Math.ceil(rows / 10)));
 }

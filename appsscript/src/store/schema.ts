@@ -124,13 +124,18 @@ export const TABS = {
   Daily: {
     name: 'Daily',
     history: true,
-    version: 2,
+    version: 3,
     // v2 added timeline: the day's segments and its planned shift as JSON, written by the rollover, so that an
     // earlier day can be looked at (violation review) without reading Log.
+    // v3 added what the reports break down (blank on days consolidated before): the person's group that day,
+    // the planned break and lunch minutes, overruns (count, minutes past the limit), the minutes of a late
+    // start and an early leave, and the violations by type as text ("break_overrun:2, late_start:1").
     columns: [
       c('date', 'date'), c('employee_id', 'id'), c('scheduled_min', 'number'), c('worked_min', 'number'), c('break_min', 'number'),
       c('lunch_min', 'number'), c('other_min', 'number'), c('adherence_pct', 'number'), c('conformance_pct', 'number'),
       c('violations', 'int'), c('first_in', 'datetime'), c('last_out', 'datetime'), c('timeline', 'json'),
+      c('group', 'id'), c('planned_break_min', 'number'), c('planned_lunch_min', 'number'), c('overruns', 'int'), c('overrun_min', 'number'),
+      c('late_start_min', 'number'), c('early_leave_min', 'number'), c('violation_types', 'text'),
     ],
   },
   Outbox: {

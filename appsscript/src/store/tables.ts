@@ -14,6 +14,8 @@ import { checkNeutral } from './neutral.ts';
 import { dayViolationsOf } from '../domain/today.ts';
 import type { NeutralPeriod } from '../domain/rules/types.ts';
 import { readSettingsSnapshot, settingsMap, writeSettings, type SettingsSnapshot } from './settings.ts';
+import { readSchedule, rowsInOrder } from './schedule-rows.ts';
+import { UNDATED } from './schedule-index.ts';
 
 export interface TablesOptions {
   /** The spreadsheet's time zone (dates typed by hand are read in it). */
@@ -99,14 +101,14 @@ export function openTables(port: SheetPort, opts: TablesOptions): Tables {
     check: (v: RawRecord, row: number) => Checked<T>,
     keys: UniqueKey<T>[],
     keep: (v: RawRecord) => boolean = () => true,
+    rows: [number, Cell[]][] = readTab(spec).map((cells, i) => [i + 2, cells]),
   ): RowsRead<T> {
     const out: T[] = [];
     const sheetRows: number[] = [];
     const issues: RowIssue[] = [];
     const seen = keys.map(() => new Map<string, number>());
-    readTab(spec).forEach((cells, i) => {
+    rows.forEach(([row, cells]) => {
       if (isBlankRow(cells)) return;
-      const row = i + 2;
       const decoded = decodeRecord(spec, cells, row, ctx);
       if (!keep(decoded.values)) return;
       const checked = check(decoded.values, row);
@@ -223,6 +225,8 @@ export function openTables(port: SheetPort, opts: TablesOptions): Tables {
           [{ column: 'employee_id', key: (s) => `${s.date}\u0000${s.employee_id}`, what: 'employee and date' }],
           // A row whose date cannot be read is checked (and reported) whatever the window.
           (v) => !window || v.date === '' || (String(v.date) >= window.from && String(v.date) <= window.to),
+          // A window is read through the tab's row index: its dates' rows, not the tab's whole history.
+          window ? rowsInOrder(readSchedule(port, ctx, (cls) => cls === UNDATED || (cls >= window.from && cls <= window.to))) : undefined,
         ),
       ),
 

@@ -7,8 +7,17 @@ import { MSG, type RangeRef, type ReadMode, type WireGrid } from '../../model/sh
 import { callSheets, fromWire, gas, signatureMismatch, toWire } from './wire.ts';
 import { EmuSheet } from './sheet.ts';
 import { EmuTextFinder } from './text-finder.ts';
+import { cssColor } from './colors.ts';
+import type { CellStyleKey } from '../../model/types.ts';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
+
+/** Which cells a Range facade stands for (EmbeddedChartBuilder.addRange receives one). */
+const refs = new WeakMap<object, RangeRef>();
+
+export function rangeRefOf(range: unknown): RangeRef | undefined {
+  return typeof range === 'object' && range !== null ? refs.get(range) : undefined;
+}
 type ClearOptions = { contentsOnly?: boolean; formatOnly?: boolean; commentsOnly?: boolean; validationsOnly?: boolean; skipFilteredRows?: boolean };
 
 export class EmuRange
@@ -38,12 +47,20 @@ export class EmuRange
       | 'getNumberFormat'
       | 'getNumberFormats'
       | 'createTextFinder'
+      | 'setFontWeight'
+      | 'getFontWeight'
+      | 'setBackground'
+      | 'getBackground'
+      | 'setHorizontalAlignment'
+      | 'setWrap'
     >
 {
   constructor(
     private readonly ctx: FacadeContext,
     private readonly ref: RangeRef,
-  ) {}
+  ) {
+    refs.set(this, ref);
+  }
 
   private get cells(): number {
     return this.ref.rows * this.ref.cols;
@@ -183,6 +200,67 @@ export class EmuRange
     this.ctx.meter.count('Range.createTextFinder');
     if (typeof findText !== 'string') signatureMismatch(this.ctx, [findText], 'SpreadsheetApp.Range.createTextFinder');
     return gas(new EmuTextFinder(this.ctx, this.ref, findText));
+  }
+
+  // ---- formatting (model/types.ts CellStyleKey). Google does not publish the texts of refused values. ----
+
+  /** reference/spreadsheet/range#setFontWeight(String): 'bold' or 'normal'; null resets (normal). */
+  setFontWeight(fontWeight: GoogleAppsScript.Spreadsheet.FontWeight | null): Range {
+    this.ctx.meter.count('Range.setFontWeight', 0, this.cells);
+    const method = 'SpreadsheetApp.Range.setFontWeight';
+    if (fontWeight !== null && typeof fontWeight !== 'string') signatureMismatch(this.ctx, [fontWeight], method);
+    const v = fontWeight === null ? 'normal' : fontWeight.toLowerCase();
+    if (v !== 'bold' && v !== 'normal') this.ctx.fail(`Invalid argument: fontWeight (${fontWeight})`);
+    return this.style('fontWeight', v === 'bold' ? 'bold' : '');
+  }
+
+  /** The font weight of the top-left cell: 'bold' or 'normal'. */
+  getFontWeight(): GoogleAppsScript.Spreadsheet.FontWeight {
+    this.ctx.meter.count('Range.getFontWeight', 1);
+    return (this.readStyle('fontWeight') || 'normal') as GoogleAppsScript.Spreadsheet.FontWeight;
+  }
+
+  /**
+   * reference/spreadsheet/range#setBackground(String): a colour in CSS notation ('#ffffff', 'white'); null
+   * resets. Kept as '#rrggbb', as getBackground reports it. A string that is no colour changes nothing.
+   */
+  setBackground(color: string | null): Range {
+    this.ctx.meter.count('Range.setBackground', 0, this.cells);
+    if (color !== null && typeof color !== 'string') signatureMismatch(this.ctx, [color], 'SpreadsheetApp.Range.setBackground');
+    if (color === null) return this.style('background', '');
+    const hex = cssColor(color);
+    return hex === null ? gas(this) : this.style('background', hex);
+  }
+
+  /** The background of the top-left cell as '#rrggbb' ('#ffffff' when none was set). */
+  getBackground(): string {
+    this.ctx.meter.count('Range.getBackground', 1);
+    return this.readStyle('background') || '#ffffff';
+  }
+
+  /** reference/spreadsheet/range#setHorizontalAlignment(String): 'left', 'center', 'right'; 'normal' or null resets. */
+  setHorizontalAlignment(alignment: 'left' | 'center' | 'normal' | 'right' | null): Range {
+    this.ctx.meter.count('Range.setHorizontalAlignment', 0, this.cells);
+    if (alignment !== null && typeof alignment !== 'string') signatureMismatch(this.ctx, [alignment], 'SpreadsheetApp.Range.setHorizontalAlignment');
+    const v = alignment === null ? 'normal' : alignment.toLowerCase();
+    if (!['left', 'center', 'right', 'normal'].includes(v)) this.ctx.fail(`Invalid argument: alignment (${alignment})`);
+    return this.style('horizontalAlignment', v === 'normal' ? '' : v);
+  }
+
+  /** reference/spreadsheet/range#setWrap(Boolean): wraps the text in the cells, or not. */
+  setWrap(isWrapEnabled: boolean): Range {
+    this.ctx.meter.count('Range.setWrap', 0, this.cells);
+    if (typeof isWrapEnabled !== 'boolean') signatureMismatch(this.ctx, [isWrapEnabled], 'SpreadsheetApp.Range.setWrap');
+    return this.style('wrap', String(isWrapEnabled));
+  }
+
+  private style(key: CellStyleKey, value: string): Range {
+    callSheets(this.ctx, 'setCellStyle', this.ref, key, value);
+    return gas(this);
+  }
+
+  private readStyle(key: CellStyleKey): string {
+    return callSheets<string[][]>(this.ctx, 'readCellStyle', { ...this.ref, rows: 1, cols: 1 }, key)[0][0];
   }
 
   getSheet(): GoogleAppsScript.Spreadsheet.Sheet {

@@ -4,6 +4,8 @@ import { MSG, type RangeRef, type RangeSpec, type SheetProp, type WireGrid } fro
 import { callSheets, gas, integerArg, signatureMismatch, toWire } from './wire.ts';
 import { EmuRange } from './range.ts';
 import { EmuSpreadsheet } from './spreadsheet.ts';
+import { chartFromSpec, chartStateOf, newChartBuilder, specOf, type ChartState } from './charts.ts';
+import type { ChartSpec } from '../../model/types.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -41,6 +43,17 @@ export class EmuSheet
       | 'clearContents'
       | 'setFrozenRows'
       | 'getFrozenRows'
+      | 'getActiveRange'
+      | 'newChart'
+      | 'insertChart'
+      | 'updateChart'
+      | 'removeChart'
+      | 'getCharts'
+      | 'autoResizeColumn'
+      | 'autoResizeColumns'
+      | 'setColumnWidth'
+      | 'setColumnWidths'
+      | 'getColumnWidth'
     >
 {
   constructor(
@@ -128,6 +141,15 @@ export class EmuSheet
       spec = { row, col, rows, cols };
     }
     return gas(new EmuRange(this.ctx, callSheets<RangeRef>(this.ctx, 'range', this.ssId, this.sheetId, spec)));
+  }
+
+  /**
+   * reference/spreadsheet/sheet#getActiveRange: "the selected range in the active sheet", whichever Sheet
+   * it is asked of (the docs tie it to the active sheet, not to this one).
+   */
+  getActiveRange(): Range {
+    this.ctx.meter.count('Sheet.getActiveRange');
+    return gas(new EmuRange(this.ctx, callSheets<{ range: RangeRef }>(this.ctx, 'active', this.ssId).range));
   }
 
   /** A1 to (getLastRow, getLastColumn). */
@@ -218,5 +240,101 @@ export class EmuSheet
     this.ctx.meter.count('Sheet.setFrozenRows');
     const n = integerArg(this.ctx, rows, [rows], 'SpreadsheetApp.Sheet.setFrozenRows');
     callSheets(this.ctx, 'setFrozenRows', this.ssId, this.sheetId, n);
+  }
+
+  // ---- column widths ----
+
+  /** reference/spreadsheet/sheet#setColumnWidth(Integer,Integer): width in pixels. */
+  setColumnWidth(columnPosition: number, width: number): Sheet {
+    this.ctx.meter.count('Sheet.setColumnWidth');
+    const args = [columnPosition, width];
+    const col = integerArg(this.ctx, columnPosition, args, 'SpreadsheetApp.Sheet.setColumnWidth');
+    const px = integerArg(this.ctx, width, args, 'SpreadsheetApp.Sheet.setColumnWidth');
+    callSheets(this.ctx, 'setColumnWidths', this.ssId, this.sheetId, col, 1, px);
+    return gas(this);
+  }
+
+  /** reference/spreadsheet/sheet#setColumnWidths(Integer,Integer,Integer): numColumns columns from startColumn. */
+  setColumnWidths(startColumn: number, numColumns: number, width: number): Sheet {
+    this.ctx.meter.count('Sheet.setColumnWidths');
+    const args = [startColumn, numColumns, width];
+    const m = 'SpreadsheetApp.Sheet.setColumnWidths';
+    const col = integerArg(this.ctx, startColumn, args, m);
+    const count = integerArg(this.ctx, numColumns, args, m);
+    const px = integerArg(this.ctx, width, args, m);
+    callSheets(this.ctx, 'setColumnWidths', this.ssId, this.sheetId, col, count, px);
+    return gas(this);
+  }
+
+  /** The column's width in pixels (100 for one nobody sized). */
+  getColumnWidth(columnPosition: number): number {
+    this.ctx.meter.count('Sheet.getColumnWidth');
+    const col = integerArg(this.ctx, columnPosition, [columnPosition], 'SpreadsheetApp.Sheet.getColumnWidth');
+    return callSheets<number>(this.ctx, 'columnWidth', this.ssId, this.sheetId, col);
+  }
+
+  /** reference/spreadsheet/sheet#autoResizeColumn(Integer): "Sets the width of the given column to fit its contents." */
+  autoResizeColumn(columnPosition: number): Sheet {
+    this.ctx.meter.count('Sheet.autoResizeColumn');
+    const col = integerArg(this.ctx, columnPosition, [columnPosition], 'SpreadsheetApp.Sheet.autoResizeColumn');
+    callSheets(this.ctx, 'autoResizeColumns', this.ssId, this.sheetId, col, 1);
+    return gas(this);
+  }
+
+  /**
+   * reference/spreadsheet/sheet#autoResizeColumns(Integer,Integer): "Sets the width of all columns starting
+   * at the given column position to fit their contents." (The width is estimated: host/sheets.ts.)
+   */
+  autoResizeColumns(startColumn: number, numColumns: number): Sheet {
+    this.ctx.meter.count('Sheet.autoResizeColumns');
+    const args = [startColumn, numColumns];
+    const col = integerArg(this.ctx, startColumn, args, 'SpreadsheetApp.Sheet.autoResizeColumns');
+    const count = integerArg(this.ctx, numColumns, args, 'SpreadsheetApp.Sheet.autoResizeColumns');
+    callSheets(this.ctx, 'autoResizeColumns', this.ssId, this.sheetId, col, count);
+    return gas(this);
+  }
+
+  // ---- embedded charts (charts.ts) ----
+
+  /** reference/spreadsheet/sheet#newChart(): a builder; nothing is on the sheet until insertChart. */
+  newChart(): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {
+    this.ctx.meter.count('Sheet.newChart');
+    return newChartBuilder(this.ctx, this.ssId);
+  }
+
+  /** reference/spreadsheet/sheet#insertChart(EmbeddedChart): adds a built chart to this sheet. */
+  insertChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    this.ctx.meter.count('Sheet.insertChart');
+    const state = this.chartArg(chart, 'insertChart');
+    state.chartId = callSheets<number>(this.ctx, 'insertChart', this.ssId, this.sheetId, specOf(state));
+  }
+
+  /** reference/spreadsheet/sheet#updateChart(EmbeddedChart): stores a chart changed through modify(). */
+  updateChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    this.ctx.meter.count('Sheet.updateChart');
+    const state = this.chartArg(chart, 'updateChart');
+    if (state.chartId === null) this.ctx.fail(MSG.chartNotFound);
+    callSheets(this.ctx, 'updateChart', this.ssId, this.sheetId, { ...specOf(state), id: state.chartId });
+  }
+
+  /** reference/spreadsheet/sheet#removeChart(EmbeddedChart). */
+  removeChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    this.ctx.meter.count('Sheet.removeChart');
+    const state = chartStateOf(chart);
+    if (!state) signatureMismatch(this.ctx, [chart], 'SpreadsheetApp.Sheet.removeChart');
+    if (state.chartId !== null) callSheets(this.ctx, 'removeChart', this.ssId, this.sheetId, state.chartId);
+  }
+
+  /** reference/spreadsheet/sheet#getCharts(): "an array of charts on this sheet". */
+  getCharts(): GoogleAppsScript.Spreadsheet.EmbeddedChart[] {
+    this.ctx.meter.count('Sheet.getCharts');
+    return callSheets<ChartSpec[]>(this.ctx, 'charts', this.ssId, this.sheetId).map((spec) => chartFromSpec(this.ctx, this.ssId, spec));
+  }
+
+  private chartArg(chart: unknown, method: string): ChartState {
+    const state = chartStateOf(chart);
+    if (!state) return signatureMismatch(this.ctx, [chart], `SpreadsheetApp.Sheet.${method}`);
+    if (state.ranges.some((r) => r.ss !== this.ssId)) this.ctx.fail(MSG.chartRangeElsewhere);
+    return state;
   }
 }

@@ -1,8 +1,9 @@
 // Spreadsheet: one workbook, held as its id.
 import type { FacadeContext } from '../../runtime/contracts.ts';
-import type { SheetRef, SpreadsheetInfo } from '../../model/sheets-protocol.ts';
+import type { RangeRef, SheetRef, SpreadsheetInfo } from '../../model/sheets-protocol.ts';
 import { callSheets, gas, integerArg, signatureMismatch } from './wire.ts';
 import { EmuSheet, sheetLocation } from './sheet.ts';
+import { EmuRange } from './range.ts';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -25,6 +26,8 @@ export class EmuSpreadsheet
       | 'getSheetById'
       | 'toast'
       | 'getOwner'
+      | 'getActiveSheet'
+      | 'getActiveRange'
     >
 {
   constructor(
@@ -88,6 +91,21 @@ export class EmuSpreadsheet
     this.ctx.meter.count('Spreadsheet.getSheetByName');
     const ref = callSheets<SheetRef | null>(this.ctx, 'sheetByName', this.id, String(name));
     return ref ? this.sheet(ref) : null;
+  }
+
+  /**
+   * reference/spreadsheet/spreadsheet#getActiveSheet: "the sheet that is being displayed in the spreadsheet
+   * UI": the tab selected on the /admin page, else the first (host 'sheets' active()).
+   */
+  getActiveSheet(): Sheet {
+    this.ctx.meter.count('Spreadsheet.getActiveSheet');
+    return this.sheet(callSheets<{ sheet: SheetRef }>(this.ctx, 'active', this.id).sheet);
+  }
+
+  /** reference/spreadsheet/spreadsheet#getActiveRange: the selected range in the active sheet (A1 when none was made). */
+  getActiveRange(): GoogleAppsScript.Spreadsheet.Range {
+    this.ctx.meter.count('Spreadsheet.getActiveRange');
+    return gas(new EmuRange(this.ctx, callSheets<{ range: RangeRef }>(this.ctx, 'active', this.id).range));
   }
 
   getSheetById(id: number): Sheet | null {

@@ -8,6 +8,18 @@ import type { ReferenceData } from '../../store/reference.ts';
 import type { DoctorFacts } from './doctor.ts';
 import type { CalendarFns } from '../check-breaks.ts';
 import type { NeutralPeriod } from '../../domain/rules/types.ts';
+import type { ReportBook } from '../reports/report-book.ts';
+
+/** The range selected in the spreadsheet (the active range): where it is, and its cells read only when asked. */
+export interface SelectedRange {
+  tab: string;
+  a1: string;
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+  displayValues(): string[][];
+}
 
 export interface AdminDeps {
   caller: Caller;
@@ -37,6 +49,10 @@ export interface AdminDeps {
   };
   /** Re-installs the triggers after a setting that shapes them changed (idempotent); `settings` as just written. */
   reinstallTriggers(settings?: ReadonlyMap<string, string>): void;
+  /** The cells the caller has selected in the spreadsheet; null when no spreadsheet is open. */
+  selection(): SelectedRange | null;
+  /** A new spreadsheet for an exported report (gas/report-books.ts; locally a workbook in the data folder). */
+  newReportBook(name: string): ReportBook;
   /** What the doctor looks at besides the tabs (triggers, web app, quotas, the bot). */
   doctorFacts(o: { testChatId?: string; settings: ReadonlyMap<string, string> }): DoctorFacts;
 }

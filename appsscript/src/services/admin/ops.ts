@@ -13,7 +13,10 @@ import { floorNow } from './floor.ts';
 import { listViolations, resolveViolations, setStatus, violationDay } from './violation-review.ts';
 import { getSchedule, saveSchedule } from './schedule.ts';
 import { commitImport, previewImport } from './schedule-import.ts';
+import { selectedGrid } from './schedule-selection.ts';
 import { planSchedule } from './schedule-plan.ts';
+import { reportsSeries, reportsSummary } from './reports.ts';
+import { exportReport } from './report-export.ts';
 
 export type AdminHandlers = { [K in AdminOp]: (deps: AdminDeps, req: AdminParsed<K>) => AdminReplies[K] };
 
@@ -40,7 +43,11 @@ export const ADMIN_HANDLERS: AdminHandlers = {
   'status.set': setStatus,
   'schedule.get': getSchedule,
   'schedule.save': saveSchedule,
+  'schedule.selection': (deps) => selectedGrid(deps),
   'schedule.import.preview': previewImport,
   'schedule.import.commit': commitImport,
   'schedule.plan': planSchedule,
+  'reports.summary': reportsSummary,
+  'reports.series': reportsSeries,
+  'reports.export': exportReport,
 };

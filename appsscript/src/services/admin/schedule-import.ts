@@ -14,20 +14,20 @@ import { auditOnce } from './audited.ts';
 import type { AdminDeps } from './deps.ts';
 import { mayManage } from './people.ts';
 import { auditList, scopeGroups } from './schedule-scope.ts';
-import { cellKey, entryOf, planScheduleWrite, readScheduleTab, writeSchedule, type ScheduleTab } from './schedule-tab.ts';
+import { cellKey, datesAround, entryOf, planWrite, readScheduleTab, writeSchedule, type ScheduleTab } from './schedule-tab.ts';
 
 type ImportRequest = AdminParsed<'schedule.import.preview'>;
 
 export function previewImport(deps: AdminDeps, req: ImportRequest): AdminReplies['schedule.import.preview'] {
-  return plan(deps, req, readScheduleTab(deps)).preview;
+  return plan(deps, req).preview;
 }
 
 export function commitImport(deps: AdminDeps, req: AdminParsed<'schedule.import.commit'>): AdminReplies['schedule.import.commit'] {
   const result = deps.withLock(() => {
     // Read under the lock: what the Schedule holds now decides what changes.
-    const planned = plan(deps, req, readScheduleTab(deps));
+    const planned = plan(deps, req);
     if (req.mode === 'all_or_nothing') refuseUnlessClean(planned.preview);
-    const write = planScheduleWrite(planned.tab, planned.changes);
+    const { tab, write } = planWrite(deps, planned.tab, planned.changes);
     if (!write) return { ...planned.preview, written: 0 };
     const items = [...planned.changes].map(([key, entry]) => `${key.replace('|', ' ')} ${describe(entry)}`);
     const dates = planned.preview.dates.map((d) => d.date);
@@ -37,7 +37,7 @@ export function commitImport(deps: AdminDeps, req: AdminParsed<'schedule.import.
       before: null,
       after: { counts: planned.preview.counts, ...auditList(items) },
     });
-    writeSchedule(deps, write);
+    writeSchedule(deps, tab, write);
     return { ...planned.preview, written: write.cells };
   });
   deps.invalidateReference();
@@ -51,19 +51,20 @@ interface Planned {
   changes: Map<string, ScheduleRow | null>;
 }
 
-function plan(deps: AdminDeps, req: ImportRequest, tab: ScheduleTab): Planned {
+/** What the grid would do to the Schedule: the grid's dates (and the days beside them) are read, no others. */
+function plan(deps: AdminDeps, req: ImportRequest): Planned {
   const groups = new Set(scopeGroups(deps, req.group));
   const reference = deps.reference();
   const employees = reference.employees.map((e) => ({ id: e.id, email: e.email, name: e.name, group: e.group, active: e.active }));
   const known = new Set(employees.map((e) => e.id));
   const unknownIds = req.mapping.flatMap((m, i) => (known.has(m.employee_id) ? [] : [{ field: `mapping[${i}].employee_id`, message: `no one has the id ${m.employee_id} / нет сотрудника с id ${m.employee_id}` }]));
   if (unknownIds.length > 0) throw new BadRequest(`Invalid mapping: ${unknownIds[0].message}`, `Неверное сопоставление: ${unknownIds[0].message}`, { fields: unknownIds });
-  const read = readRoster(req.rows, employees, {
-    month: req.month,
-    today: deps.dateOf(deps.now),
-    mapping: new Map(req.mapping.map((m) => [m.row, m.employee_id])),
-    outside: (employeeId, date) => dayOf(entryOf(tab.byCell.get(cellKey(employeeId, date)))),
-  });
+  const options = { month: req.month, today: deps.dateOf(deps.now), mapping: new Map(req.mapping.map((m) => [m.row, m.employee_id])) };
+  // The grid read once for its dates, then again with the Schedule's days beside them (for conflicts).
+  const first = readRoster(req.rows, employees, options);
+  if (!first.ok) throw new BadRequest(first.en, first.ru, { fields: [{ field: first.field, message: `${first.en} / ${first.ru}` }] });
+  const tab: ScheduleTab = readScheduleTab(deps, datesAround(first.value.dates.map((d) => d.date)));
+  const read = readRoster(req.rows, employees, { ...options, outside: (employeeId, date) => dayOf(entryOf(tab.byCell.get(cellKey(employeeId, date)))) });
   if (!read.ok) throw new BadRequest(read.en, read.ru, { fields: [{ field: read.field, message: `${read.en} / ${read.ru}` }] });
   const reading = read.value;
   for (const p of reading.people) {

@@ -11,14 +11,14 @@ import { isAbsence, type ScheduleRow } from '../../store/validate.ts';
 import { auditOnce } from './audited.ts';
 import type { AdminDeps } from './deps.ts';
 import { scopeGroups } from './schedule-scope.ts';
-import { cellKey, planScheduleWrite, readScheduleTab, writeSchedule, type ScheduleTab } from './schedule-tab.ts';
+import { cellKey, dateRange, planWrite, readScheduleTab, writeSchedule, type ScheduleTab } from './schedule-tab.ts';
 
 export function planSchedule(deps: AdminDeps, req: AdminParsed<'schedule.plan'>): AdminReplies['schedule.plan'] {
   const groups = scopeGroups(deps, req.group);
-  if (!req.commit) return planned(deps, req, groups, readScheduleTab(deps)).reply;
+  if (!req.commit) return planned(deps, req, groups, readDays(deps, req)).reply;
   const reply = deps.withLock(() => {
-    const p = planned(deps, req, groups, readScheduleTab(deps));
-    const write = planScheduleWrite(p.tab, p.changes);
+    const p = planned(deps, req, groups, readDays(deps, req));
+    const { tab, write } = planWrite(deps, p.tab, p.changes);
     if (!write) return p.reply;
     auditOnce(deps, req.request_id as string, {
       action: 'schedule.plan',
@@ -26,11 +26,16 @@ export function planSchedule(deps: AdminDeps, req: AdminParsed<'schedule.plan'>)
       before: null,
       after: { placed: p.reply.shifts.length, unplaced: p.reply.unplaced.map((u) => `${u.employee_id} ${u.date} ${u.reason}`), changed: write.cells },
     });
-    writeSchedule(deps, write);
+    writeSchedule(deps, tab, write);
     return { ...p.reply, written: write.cells };
   });
   deps.invalidateReference();
   return reply;
+}
+
+/** The days planned and the day on either side (their breaks count against the cap). */
+function readDays(deps: AdminDeps, req: AdminParsed<'schedule.plan'>): ScheduleTab {
+  return readScheduleTab(deps, dateRange(addDays(req.from, -1), addDays(req.to, 1)));
 }
 
 function planned(deps: AdminDeps, req: AdminParsed<'schedule.plan'>, groups: readonly string[], tab: ScheduleTab) {

@@ -1,18 +1,25 @@
-// The Schedule tab as the schedule ops read and change it: every row's cells as read, what each row is (a
+// The Schedule tab as the schedule ops read and change it: the rows of the dates an op works on (read
+// through the tab's row index, store/schedule-rows.ts, never the tab's whole history), what each row is (a
 // shift, a day off, vacation or sick leave, or the issues that make it unusable), the rows of each cell
 // (one person's day) and the cell's version; and the one write that changes many cells at once.
 //
 // Many cells in ONE write: the tab from the first row that changes to the last one written, every row in
 // between written back as read (so a formula in such a row gives way to what it showed), rows of cleared
-// cells left blank and reused by new cells below them, and the rest appended below the last row. A first
-// import of a month only appends; a save of a few cells writes the rows between them.
+// cells left blank and reused by new cells below them, and the rest added below the last row. A first
+// import of a month only adds; a save of a few cells writes the rows between them. Rows the write spans
+// that were not read yet are read first (planWrite), and the index's claim goes down before the rows.
 import type { ScheduleBreak, ScheduleCell } from '../../../../common/admin-api.ts';
 import { TABS } from '../../store/schema.ts';
 import type { Cell } from '../../store/port.ts';
 import { preserveCell } from '../../store/cells.ts';
-import { checkHeader, decodeRecord, isBlankRow, rowIssue, type RawRecord } from '../../store/records.ts';
+import { decodeRecord, isBlankRow, rowIssue, type RawRecord } from '../../store/records.ts';
 import { checkShift, isAbsence, type ScheduleRow } from '../../store/validate.ts';
 import { formatBreaks } from '../../store/breaks.ts';
+import { classOfWritten, within, type Interval, type RowClass } from '../../store/schedule-index.ts';
+import {
+  indexChanges, indexForWrite, readMore, readSchedule, rereadWhole, rowsInOrder, wantsDates, writeScheduleIndex, type ScheduleRead,
+} from '../../store/schedule-rows.ts';
+import { addDays } from '../../domain/calendar.ts';
 import { DAY_WORDS } from '../../domain/roster/marks.ts';
 import type { RowIssue } from '../../domain/model.ts';
 import type { AdminDeps } from './deps.ts';
@@ -32,13 +39,18 @@ export interface ScheduleTabRow {
 }
 
 export interface ScheduleTab {
+  /** The rows read that hold something, in sheet order. */
   rows: ScheduleTabRow[];
-  /** Blank rows above the last one with content. */
+  /** Blank rows read, above nextRow. */
   blankRows: number[];
-  /** The row below the last one with content. */
+  /** The row below the last one that may hold something: where new days go. */
   nextRow: number;
-  /** The rows of each cell (employee and date), in sheet order. */
+  /** The rows of each cell (employee and date), in sheet order: every row of each date read. */
   byCell: Map<string, ScheduleTabRow[]>;
+  /** Whether a row was read (a write carries only rows it read). */
+  isRead(row: number): boolean;
+  /** The read behind it: for reading more, and for the index. */
+  source: ScheduleRead;
 }
 
 export const cellKey = (employeeId: string, date: string) => `${employeeId}|${date}`;
@@ -46,16 +58,35 @@ export const cellKey = (employeeId: string, date: string) => `${employeeId}|${da
 /** The version of a cell nobody has filled: what a save of a new day sends. */
 export const EMPTY_VERSION = rowVersion([]);
 
-/** The whole tab in ONE read. */
-export function readScheduleTab(deps: AdminDeps): ScheduleTab {
-  const { header, rows } = deps.port.readAll(spec.name, spec.columns.length);
-  checkHeader(spec, header);
+/**
+ * Every row of `dates`, and every row below the last one the tab's index covers (where new days go): a few
+ * reads however long the tab's history; the whole tab when the index cannot be used.
+ */
+export function readScheduleTab(deps: AdminDeps, dates: ReadonlySet<string> | ((date: string) => boolean)): ScheduleTab {
+  return tabOf(deps, readSchedule(deps.port, deps.cells, wantsDates(dates)));
+}
+
+/** The dates and the day on either side of each (a night shift runs into the next day). */
+export function datesAround(dates: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const d of dates) for (const x of [addDays(d, -1), d, addDays(d, 1)]) out.add(x);
+  return out;
+}
+
+/** `from`..`to` as a test of a date. */
+export function dateRange(from: string, to: string): (date: string) => boolean {
+  return (date) => date >= from && date <= to;
+}
+
+function tabOf(deps: AdminDeps, source: ScheduleRead): ScheduleTab {
   const out: ScheduleTabRow[] = [];
   const blankRows: number[] = [];
   const byCell = new Map<string, ScheduleTabRow[]>();
-  rows.forEach((cells, i) => {
-    const row = i + 2;
-    if (isBlankRow(cells)) return void blankRows.push(row);
+  for (const [row, cells] of rowsInOrder(source)) {
+    if (isBlankRow(cells)) {
+      if (row < source.nextRow) blankRows.push(row);
+      continue;
+    }
     const decoded = decodeRecord(spec, cells, row, deps.cells);
     const checked = checkShift(decoded.values, row);
     const issues = [...decoded.issues, ...(checked.ok ? [] : checked.issues.filter((x) => !decoded.issues.some((d) => d.column === x.column)))];
@@ -68,11 +99,11 @@ export function readScheduleTab(deps: AdminDeps): ScheduleTab {
       issues,
     };
     out.push(r);
-    if (r.date === '' || r.employee_id === '') return;
+    if (r.date === '' || r.employee_id === '') continue;
     const key = cellKey(r.employee_id, r.date);
     byCell.set(key, [...(byCell.get(key) ?? []), r]);
-  });
-  return { rows: out, blankRows, nextRow: rows.length + 2, byCell };
+  }
+  return { rows: out, blankRows, nextRow: source.nextRow, byCell, isRead: (row) => within(source.read, row), source };
 }
 
 /** A fingerprint of all the cell's rows as stored: any change to any of them changes it. */
@@ -115,6 +146,8 @@ export interface ScheduleWrite {
   rows: Cell[][];
   /** The cells it changes. */
   cells: number;
+  /** Rows it spans that were not read (it cannot be made until they are). */
+  unread: Interval[];
 }
 
 /**
@@ -141,7 +174,7 @@ export function planScheduleWrite(tab: ScheduleTab, changes: ReadonlyMap<string,
   let startRow = tab.nextRow;
   if (touched.size > 0) {
     startRow = Math.min(...touched.keys());
-    // New days fill the blank rows from the first change down before they go below the last row.
+    // New days fill the blank rows (those read) from the first change down before they go below the last row.
     const free = [...tab.blankRows.filter((r) => r > startRow), ...[...touched].filter(([, c]) => c === null).map(([r]) => r)].sort((a, b) => a - b);
     while (added.length > 0 && free.length > 0) touched.set(free.shift() as number, added.shift() as Cell[]);
   }
@@ -150,15 +183,39 @@ export function planScheduleWrite(tab: ScheduleTab, changes: ReadonlyMap<string,
   const endRow = Math.max(...touched.keys());
   const byRow = new Map(tab.rows.map((r) => [r.row, r.cells]));
   const out: Cell[][] = [];
+  const unread: Interval[] = [];
   for (let row = startRow; row <= endRow; row++) {
     const mine = touched.get(row);
     if (mine !== undefined) out.push(mine ?? blank());
     else out.push((byRow.get(row) ?? blank()).map(preserveCell));
+    if (tab.isRead(row)) continue;
+    const last = unread[unread.length - 1];
+    if (last && last.to === row - 1) last.to = row;
+    else unread.push({ from: row, to: row });
   }
-  return { startRow, rows: out, cells: count };
+  return { startRow, rows: out, cells: count, unread };
 }
 
-export function writeSchedule(deps: AdminDeps, write: ScheduleWrite): void {
+/**
+ * The write of `changes` after `tab`, the rows it spans that were not read read first (and checked: the
+ * whole tab is read when they do not fit the index). Returns the tab the write was planned on.
+ */
+export function planWrite(deps: AdminDeps, tab: ScheduleTab, changes: ReadonlyMap<string, ScheduleRow | null>): { tab: ScheduleTab; write: ScheduleWrite | null } {
+  const write = planScheduleWrite(tab, changes);
+  if (!write || write.unread.length === 0) return { tab, write };
+  const source = readMore(deps.port, deps.cells, tab.source, write.unread) ? tab.source : rereadWhole(deps.port, deps.cells, tab.source);
+  const again = tabOf(deps, source);
+  const planned = planScheduleWrite(again, changes);
+  if (planned && planned.unread.length > 0) throw new Error(`Schedule rows ${planned.unread.map((x) => `${x.from}-${x.to}`).join(', ')} would be written unread`);
+  return { tab: again, write: planned };
+}
+
+/** The index's claim first when the write changes what the index says (store/schedule-rows.ts), then the rows. */
+export function writeSchedule(deps: AdminDeps, tab: ScheduleTab, write: ScheduleWrite): void {
+  if (write.unread.length > 0) throw new Error('writeSchedule: plan the write with planWrite');
+  const classes = new Map<number, RowClass>();
+  write.rows.forEach((cells, i) => classes.set(write.startRow + i, classOfWritten(cells, deps.cells)));
+  if (indexChanges(tab.source, classes)) writeScheduleIndex(deps.port, tab.source, indexForWrite(tab.source, classes));
   deps.port.writeRows(spec.name, write.startRow, write.rows);
 }
 

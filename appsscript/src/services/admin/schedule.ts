@@ -11,7 +11,8 @@ import type { AdminDeps } from './deps.ts';
 import { mayManage, viewerOf } from './people.ts';
 import { auditList, scopeGroups } from './schedule-scope.ts';
 import {
-  cellHolds, cellKey, cellVersion, EMPTY_VERSION, entryOf, issueText, planScheduleWrite, readScheduleTab, recordOf, scheduleCellOf, writeSchedule, type ScheduleTab,
+  cellHolds, cellKey, cellVersion, dateRange, datesAround, EMPTY_VERSION, entryOf, issueText, planWrite, readScheduleTab, recordOf, scheduleCellOf, writeSchedule,
+  type ScheduleTab,
 } from './schedule-tab.ts';
 import { cellsFor, rowVersion } from './keyed-tab.ts';
 import { TABS } from '../../store/schema.ts';
@@ -19,7 +20,7 @@ import { TABS } from '../../store/schema.ts';
 export function getSchedule(deps: AdminDeps, req: AdminParsed<'schedule.get'>): AdminReplies['schedule.get'] {
   const groups = new Set(scopeGroups(deps, req.group));
   const reference = deps.reference();
-  const tab = readScheduleTab(deps);
+  const tab = readScheduleTab(deps, dateRange(req.from, req.to));
   const dates: string[] = [];
   for (let d = req.from; d <= req.to; d = addDays(d, 1)) dates.push(d);
   const inRange = (date: string) => date >= req.from && date <= req.to;
@@ -62,19 +63,21 @@ type Change = AdminParsed<'schedule.save'>['changes'][number];
 export function saveSchedule(deps: AdminDeps, req: AdminParsed<'schedule.save'>): AdminReplies['schedule.save'] {
   const entries = checkChanges(deps, req.changes);
   const written = deps.withLock(() => {
-    const tab = readScheduleTab(deps);
+    // The changed days and the days beside them (a night shift may run into the next day), never the rest.
+    const tab = readScheduleTab(deps, datesAround(req.changes.map((c) => c.date)));
     const retry = auditedAlready(deps, req.request_id);
     // A retry after a cut finds its own Audit row: its first try may have moved the versions already.
     if (!retry) checkVersions(tab, req.changes, entries);
     checkOverlaps(tab, req.changes, entries);
     const changes = new Map(req.changes.map((c, i) => [cellKey(c.employee_id, c.date), entries[i]]));
-    const write = planScheduleWrite(tab, changes);
+    const planned = planWrite(deps, tab, changes);
+    const write = planned.write;
     if (!write) return 0;
     if (!retry) {
       const items = req.changes.flatMap((c, i) => (cellHolds(tab.byCell.get(cellKey(c.employee_id, c.date)), entries[i]) ? [] : [`${c.employee_id} ${c.date} ${describe(entries[i])}`]));
       appendAudit(deps, req.request_id, { action: 'schedule.save', target: `${items.length} cells`, before: null, after: auditList(items) });
     }
-    writeSchedule(deps, write);
+    writeSchedule(deps, planned.tab, write);
     return write.cells;
   });
   // Also after a retry that found everything written: the cache may predate the first try.

@@ -1,10 +1,12 @@
 // <adm-schedule-import>: the Schedule dialog's Import view. A roster grid pasted from a sheet (TSV) or a
-// CSV file is split into cells (common/pasted-grid.ts); "Check" sends it to schedule.import.preview and
+// CSV file is split into cells (common/pasted-grid.ts), or taken from the cells selected in a tab ("Use the
+// selected cells": schedule.selection, shown in the box as a copy would paste it, checked at once and sent
+// as read, until the admin edits the text); "Check" sends it to schedule.import.preview and
 // shows each cell's reading, the unknown people with their closest matches to choose from (sent as
 // `mapping`), the conflicts and the bad cells by row, column, text and reason; then the commit, with the
 // admin's mode: import the valid cells, or only if nothing is wrong. Changing the text drops the preview.
 import { LitElement, html, css, nothing } from 'lit';
-import type { RosterCell, RosterPreview } from '../../../../common/admin-api.ts';
+import type { AdminReply, RosterCell, RosterPreview } from '../../../../common/admin-api.ts';
 import { splitPasted } from '../../../../common/pasted-grid.ts';
 import { LocaleController } from '../../controllers/locale-controller.ts';
 import { RpcState, RpcWrite } from '../../controllers/rpc-state.ts';
@@ -18,6 +20,17 @@ import { tell } from '../../controllers/form-state.ts';
 import { addDays } from '../../components/zoned-time.ts';
 
 type Mode = 'valid_only' | 'all_or_nothing';
+
+/** The cells as a copy from Sheets pastes them: tab-separated, quoted where a cell holds a tab, a line break or starts with a quote. */
+export function asPasted(rows: string[][]): string {
+  const cell = (text: string) => (/[\t\n\r]|^"/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+  return rows.map((row) => row.map(cell).join('\t')).join('\n');
+}
+
+/** "Roster!A1:AG31", the tab's name quoted as Sheets writes it when it is more than letters, digits and _. */
+export function rangeName(tab: string, a1: string): string {
+  return `${/^[\p{L}\d_]+$/u.test(tab) ? tab : `'${tab.replace(/'/g, "''")}'`}!${a1}`;
+}
 
 /** The months offered for bare day numbers: the one shown, three before and eight after. */
 export function monthChoices(anchor: string, lang: 'ru' | 'en'): { value: string; label: string }[] {
@@ -39,6 +52,7 @@ export class AdmScheduleImport extends LitElement {
     text: { state: true },
     month: { state: true },
     mapping: { state: true },
+    picked: { state: true },
   };
 
   static override styles = [
@@ -49,7 +63,8 @@ export class AdmScheduleImport extends LitElement {
       :host { display: block; }
       .top { display: grid; grid-template-columns: minmax(0, 1fr) 14rem; gap: 0 0.8rem; align-items: start; }
       .top textarea { font-family: ui-monospace, monospace; font-size: 12px; }
-      .top .side button { width: 100%; }
+      .top .side button { width: 100%; margin-bottom: 0.3rem; }
+      .picked { color: var(--wtt-muted); font-size: 12px; margin: -0.3rem 0 0.4rem; }
       .summary { font-weight: 600; margin: 0.4rem 0 0.2rem; }
       .sub { color: var(--wtt-muted); font-size: 12px; margin: 0 0 0.4rem; }
       h3 { font-size: 13px; margin: 0.5rem 0 0.2rem; }
@@ -82,8 +97,11 @@ export class AdmScheduleImport extends LitElement {
   declare month: string;
   /** Unknown people chosen by hand: grid row -> employee id. */
   declare mapping: ReadonlyMap<number, string>;
+  /** The selected cells the grid was taken from, sent as read; null once the text is the admin's own. */
+  declare picked: AdminReply<'schedule.selection'> | null;
 
   private readonly locale = new LocaleController(this);
+  private readonly selection = new RpcState(this, 'schedule.selection');
   private readonly preview = new RpcState(this, 'schedule.import.preview');
   private readonly commit = new RpcWrite(this, 'schedule.import.commit');
 
@@ -94,11 +112,12 @@ export class AdmScheduleImport extends LitElement {
     this.text = '';
     this.month = '';
     this.mapping = new Map();
+    this.picked = null;
   }
 
   private payload() {
     return {
-      rows: splitPasted(this.text),
+      rows: this.picked ? this.picked.rows : splitPasted(this.text),
       ...(this.month ? { month: this.month } : {}),
       ...(this.group ? { group: this.group } : {}),
       ...(this.mapping.size > 0 ? { mapping: [...this.mapping].map(([row, employee_id]) => ({ row, employee_id })) } : {}),
@@ -114,6 +133,14 @@ export class AdmScheduleImport extends LitElement {
   async check(): Promise<void> {
     this.commit.reset();
     await this.preview.run(this.payload());
+  }
+
+  /** The grid from the cells selected in the spreadsheet, checked at once as a paste is checked. */
+  async useSelection(): Promise<void> {
+    const got = await this.selection.run({});
+    if (!got) return;
+    this.edited(() => ((this.text = asPasted(got.rows)), (this.picked = got), (this.mapping = new Map())));
+    await this.check();
   }
 
   async send(mode: Mode): Promise<void> {
@@ -145,7 +172,7 @@ export class AdmScheduleImport extends LitElement {
           value: this.text,
           error: errors.rows,
           placeholder: 'ФИО\t01.12\t02.12\t03.12\nИванова Анна\t9-18\tВ\t9-18',
-          onInput: (v) => this.edited(() => ((this.text = v), (this.mapping = new Map()))),
+          onInput: (v) => this.edited(() => ((this.text = v), (this.mapping = new Map()), (this.picked = null), this.selection.reset())),
         })}
         <div class="side">
           ${selectField({
@@ -157,8 +184,16 @@ export class AdmScheduleImport extends LitElement {
             onChange: (v) => this.edited(() => (this.month = v)),
           })}
           <button type="button" class="primary check" ?disabled=${this.text.trim() === '' || this.preview.loading} @click=${() => void this.check()}>${s.check}</button>
+          <button type="button" class="use-selection" aria-describedby="use-selection-hint" ?disabled=${this.selection.loading || this.preview.loading} @click=${() => void this.useSelection()}>
+            ${s.useSelection}
+          </button>
+          <p class="sub" id="use-selection-hint">${s.useSelectionHint}</p>
         </div>
       </div>
+      ${this.picked
+        ? html`<p class="picked">${s.fromSelection(rangeName(this.picked.tab, this.picked.a1), this.picked.rows.length, Math.max(0, ...this.picked.rows.map((r) => r.length)))}</p>`
+        : nothing}
+      ${this.selection.status === 'error' ? errorState(this.selection.error) : nothing}
       ${this.preview.status === 'error' && !errors.rows && !errors.month ? errorState(this.preview.error, () => void this.check()) : nothing}
       ${this.preview.loading ? loadingState() : nothing}
       ${this.preview.value && !this.preview.loading ? this.renderPreview(this.preview.value) : nothing}

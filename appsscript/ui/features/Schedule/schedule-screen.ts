@@ -2,13 +2,16 @@
 // (schedule.get); a day or a selection of days is given a shift, a day off, vacation, sick leave or cleared,
 // or a template ("5/2 09:00-18:00"); a week is copied to the next; Save sends every edit in ONE schedule.save
 // (all or nothing) and shows each refused day at its cell; "Plan breaks" previews schedule.plan and saves it.
+// One shift selected, its breaks are listed and edited by hand (a changed break is fixed: the planner keeps
+// it); those edits are days' edits like any other, in the same batch and the same undo.
 // "Import": a pasted roster grid (schedule-import.ts).
-import { LitElement, html, css, nothing } from 'lit';
-import type { AdminReply, ScheduleCell } from '../../../../common/admin-api.ts';
+import { LitElement, html, css, nothing, svg } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { AdminReply, ScheduleBreak, ScheduleCell } from '../../../../common/admin-api.ts';
 import { LocaleController } from '../../controllers/locale-controller.ts';
 import { RpcState, RpcWrite } from '../../controllers/rpc-state.ts';
 import { t, type Lang } from '../../i18n/locale.ts';
-import { pickLanguage } from '../../i18n/server-text.ts';
+import { fieldMessage, pickLanguage } from '../../i18n/server-text.ts';
 import { adminTheme } from '../../components/theme.ts';
 import { fieldStyles, selectField, textField } from '../../components/fields.ts';
 import { pathErrors } from '../../components/field-errors.ts';
@@ -19,22 +22,35 @@ import { AdminError } from '../../rpc-error.ts';
 import '../../components/screen-header.ts';
 import '../../components/toast.ts';
 import {
+  addBreak,
   applyTemplate,
+  breakIssues,
   cellKey,
+  changeBreak,
   copyWeek,
   isOvernight,
   keyOfPath,
+  MAX_BREAK_MINUTES,
+  moveTime,
+  MAX_BREAKS,
   normalTime,
+  nudgeBreak,
   parseTemplate,
   periodDates,
+  placeProblems,
+  releaseBreak,
+  removeBreak,
   sameAsRead,
   saveChanges,
   shiftEdit,
+  shiftOrder,
   shiftPeriod,
   shownCell,
+  type BreakIssue,
   type CellEdit,
   type Period,
   type ShownCell,
+  type ShownShift,
 } from './schedule-grid.ts';
 import './schedule-import.ts';
 
@@ -49,6 +65,11 @@ export function cellText(cell: ShownCell): string {
   return cell.kind === 'off' ? s.off : cell.kind === 'vacation' ? s.vacation : s.sick;
 }
 
+/** A pushpin: a break fixed by hand (the planner never moves it). */
+const PIN = svg`<svg class="pin" viewBox="0 0 10 12" aria-hidden="true" focusable="false"><circle cx="5" cy="4" r="3.4"></circle><path d="M5 7v5" stroke-width="1.6"></path></svg>`;
+/** How many breaks a month's narrow cell marks one by one (more are counted). */
+const MARKS = 4;
+
 export class AdmSchedule extends LitElement {
   static override properties = {
     view: { state: true },
@@ -62,6 +83,7 @@ export class AdmSchedule extends LitElement {
     templateText: { state: true },
     localErrors: { state: true },
     cellErrors: { state: true },
+    breakErrors: { state: true },
     conflicts: { state: true },
     planOpen: { state: true },
   };
@@ -71,7 +93,12 @@ export class AdmSchedule extends LitElement {
     fieldStyles,
     stateStyles,
     css`
-      :host { display: block; padding: 0.5rem 0.9rem 1rem; }
+      /* The dialog's height is shared out: the grid takes what the editor below it leaves (a shift's breaks
+         make the editor taller), so Save stays in view; only past the grid's least height does the view scroll. */
+      :host { display: flex; flex-direction: column; height: 100vh; box-sizing: border-box; padding: 0.5rem 0.9rem 0.6rem; }
+      .view { flex: 1 1 auto; min-height: 0; display: flex; flex-direction: column; overflow: auto; }
+      .view > * { flex: none; }
+      adm-schedule-import { flex: 1 1 auto; min-height: 0; overflow: auto; }
       .tabs { display: flex; gap: 0.3rem; margin-bottom: 0.4rem; }
       .tabs button[aria-pressed='true'] { background: var(--wtt-accent); color: var(--wtt-accent-text); border-color: var(--wtt-accent); }
       form.bar { display: flex; flex-wrap: wrap; gap: 0 0.5rem; align-items: flex-end; margin-bottom: 0.3rem; }
@@ -79,7 +106,7 @@ export class AdmSchedule extends LitElement {
       form.bar .field[data-field='group'] { flex: 0 0 12rem; }
       form.bar button { margin-bottom: 0.3rem; }
       .range { font-weight: 600; margin: 0 0.4rem 0.5rem; }
-      .wrap { overflow: auto; max-height: 410px; border: 1px solid var(--wtt-line); border-radius: 6px; }
+      .view > .wrap { flex: 0 1 auto; min-height: 8rem; overflow: auto; border: 1px solid var(--wtt-line); border-radius: 6px; }
       table.grid { border-collapse: separate; border-spacing: 0; font-size: 12px; width: 100%; table-layout: fixed; }
       .grid th, .grid td { border-right: 1px solid var(--wtt-line); border-bottom: 1px solid var(--wtt-line); padding: 0; text-align: center; }
       .grid thead th { position: sticky; top: 0; background: var(--wtt-page); z-index: 1; font-weight: 600; }
@@ -98,6 +125,12 @@ export class AdmSchedule extends LitElement {
       .grid td.picked button.day { box-shadow: inset 0 0 0 2px var(--wtt-accent); }
       .grid td.invalid button.day { box-shadow: inset 0 0 0 2px var(--wtt-danger); }
       .grid td .brk { display: block; color: var(--wtt-muted); font-size: 10px; }
+      .grid td .brk > span { white-space: nowrap; }
+      .grid td .brk .fixed { color: var(--wtt-text); }
+      .grid td .marks { display: flex; justify-content: center; align-items: center; gap: 2px; height: 10px; margin-top: 1px; color: var(--wtt-muted); font-size: 9px; }
+      .grid td .marks .dot { width: 5px; height: 5px; border-radius: 50%; background: #8a94a0; }
+      svg.pin { width: 7px; height: 9px; fill: var(--wtt-accent); stroke: var(--wtt-accent); vertical-align: -1px; margin-right: 1px; }
+      .marks svg.pin { width: 6px; height: 8px; margin: 0; }
       .grid td .err { display: block; color: var(--wtt-danger); font-size: 10px; white-space: normal; }
       .grid.compact td button.day { font-size: 10px; }
       .editor { display: flex; flex-wrap: wrap; gap: 0 0.5rem; align-items: flex-end; border: 1px solid var(--wtt-line); border-radius: 6px; padding: 0.4rem 0.6rem 0.1rem; margin: 0.5rem 0; }
@@ -105,7 +138,8 @@ export class AdmSchedule extends LitElement {
       .editor .field[data-field='template'] { flex: 0 0 11rem; }
       .editor button { margin-bottom: 0.4rem; }
       .editor .count { flex-basis: 100%; font-size: 12px; color: var(--wtt-muted); margin: 0 0 0.2rem; }
-      .detail { font-size: 12px; margin: 0 0 0.3rem; flex-basis: 100%; }
+      /* One line: with the breaks listed below, the sentence is a summary (whole in its title). */
+      .detail { font-size: 12px; margin: 0 0 0.3rem; flex-basis: 100%; min-width: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
       .actions { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; margin-top: 0.4rem; }
       .actions .count { color: var(--wtt-muted); font-size: 12px; }
       .problems { border: 1px solid var(--wtt-danger); border-radius: 6px; padding: 0.4rem 0.6rem; color: var(--wtt-danger); margin: 0.4rem 0; font-size: 13px; }
@@ -113,6 +147,31 @@ export class AdmSchedule extends LitElement {
       .plan { border: 1px solid var(--wtt-line); border-radius: 6px; padding: 0.4rem 0.6rem; margin: 0.4rem 0; font-size: 13px; }
       .plan h2 { font-size: 14px; margin: 0 0 0.3rem; }
       .note { color: var(--wtt-muted); font-size: 12px; margin: 0.3rem 0 0; }
+      .note .key { margin-left: 1rem; white-space: nowrap; }
+      .note .dot { display: inline-block; width: 5px; height: 5px; border-radius: 50%; background: #8a94a0; vertical-align: 1px; margin-right: 2px; }
+      fieldset.breaks { flex-basis: 100%; border: none; border-top: 1px solid var(--wtt-line); margin: 0.2rem 0 0.3rem; padding: 0.3rem 0 0; min-width: 0; }
+      fieldset.breaks legend { font-weight: 600; font-size: 13px; padding: 0 0.3rem 0 0; }
+      table.brks { border-collapse: collapse; font-size: 13px; }
+      table.brks th { font-size: 12px; font-weight: 600; color: var(--wtt-muted); text-align: left; padding: 0 0.5rem 0.1rem 0; }
+      table.brks td { padding: 0.1rem 0.5rem 0.1rem 0; vertical-align: middle; white-space: nowrap; }
+      table.brks td.n { color: var(--wtt-muted); font-size: 12px; text-align: right; padding-right: 0.4rem; }
+      table.brks select { width: 9rem; }
+      table.brks input.start { width: 4.8rem; font-variant-numeric: tabular-nums; }
+      table.brks select, table.brks input, table.brks button { min-height: 28px; padding-top: 0.1rem; padding-bottom: 0.1rem; }
+      table.brks button.link { min-height: 0; }
+      table.brks input.minutes { width: 4.8rem; }
+      table.brks .nudge { min-width: 2.3rem; padding: 0.25rem 0.3rem; font-variant-numeric: tabular-nums; }
+      table.brks .placed { display: inline-flex; align-items: center; gap: 0.25rem; min-width: 12rem; }
+      table.brks .placed.fixed { color: var(--wtt-text); font-weight: 600; }
+      table.brks .placed.planned { color: var(--wtt-muted); }
+      table.brks .placed svg.pin { width: 9px; height: 11px; }
+      table.brks .placed .dot { display: inline-block; width: 7px; height: 7px; border-radius: 50%; background: #8a94a0; }
+      table.brks tr.problem td { padding-top: 0; }
+      table.brks tr.has-problem td { padding-bottom: 0; }
+      table.brks .brk-error { color: var(--wtt-danger); font-size: 12px; font-weight: 600; margin: 0 0 0.2rem; white-space: normal; }
+      .brks-foot { display: flex; flex-wrap: wrap; align-items: center; gap: 0.3rem 0.8rem; margin-top: 0.3rem; }
+      .brks-foot button, table.brks button { margin: 0; }
+      .brks-foot .hint, fieldset.breaks .none { color: var(--wtt-muted); font-size: 12px; margin: 0; }
       [hidden] { display: none !important; }
     `,
   ];
@@ -132,6 +191,8 @@ export class AdmSchedule extends LitElement {
   declare localErrors: Readonly<Record<string, string>>;
   /** The save's problems, by cellKey. */
   declare cellErrors: ReadonlyMap<string, string>;
+  /** The save's problems at a break: by cellKey, then the break's index in the day's breaks. */
+  declare breakErrors: ReadonlyMap<string, ReadonlyMap<number, string>>;
   /** Days someone else changed since they were read: cellKey -> the day as it is now. */
   declare conflicts: ReadonlyMap<string, ScheduleCell | null>;
   declare planOpen: boolean;
@@ -148,8 +209,12 @@ export class AdmSchedule extends LitElement {
   private anchorKey: string | null = null;
   /** The keys of the last batch sent, in its order: a problem's `changes[i]` is keys[i]. */
   private sentKeys: string[] = [];
+  /** The last batch sent: a problem at `changes[i].breaks` is placed by the breaks as they were sent. */
+  private sentChanges: readonly { breaks?: readonly ScheduleBreak[] }[] = [];
   /** Edits to stage once the next read comes (a week copied to the next). */
   private pending: Map<string, CellEdit> | null = null;
+  /** The unsaved edits as they were before each change, newest last: Undo steps back through them. */
+  private history: ReadonlyMap<string, CellEdit>[] = [];
 
   constructor() {
     super();
@@ -164,8 +229,10 @@ export class AdmSchedule extends LitElement {
     this.templateText = '5/2 09:00-18:00';
     this.localErrors = {};
     this.cellErrors = new Map();
+    this.breakErrors = new Map();
     this.conflicts = new Map();
     this.planOpen = false;
+    this.addEventListener('keydown', (e) => this.undoKey(e));
     this.addEventListener('adm-imported', (e) => {
       showToast(this, t().schedule.imported((e as CustomEvent<{ written: number }>).detail.written));
       void this.load();
@@ -175,6 +242,15 @@ export class AdmSchedule extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void this.load();
+  }
+
+  override updated(changed: Map<PropertyKey, unknown>): void {
+    // A shift's breaks open under the grid, or problems are listed, and the grid gets shorter: the day picked
+    // stays in sight.
+    if ((changed.has('selected') || changed.has('cellErrors')) && this.selected.size === 1) {
+      const [key] = this.selected;
+      this.renderRoot.querySelector<HTMLElement>(`td[data-key="${key}"]`)?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+    }
   }
 
   private get range(): { from: string; to: string } {
@@ -189,9 +265,13 @@ export class AdmSchedule extends LitElement {
     this.cells = new Map(reply.cells.map((c) => [cellKey(c.employee_id, c.date), c]));
     this.selected = new Set();
     this.cellErrors = new Map();
+    this.breakErrors = new Map();
     this.conflicts = new Map();
     this.edits = this.pending ?? new Map();
     this.pending = null;
+    this.history = [];
+    // Another period or group starts at its first row and day, not where the last one was scrolled to.
+    this.renderRoot.querySelector<HTMLElement>('.wrap')?.scrollTo?.(0, 0);
     this.planOpen = false;
   }
 
@@ -210,14 +290,50 @@ export class AdmSchedule extends LitElement {
 
   private setEdits(changes: ReadonlyMap<string, CellEdit>): void {
     const next = new Map(this.edits);
-    const errors = new Map(this.cellErrors);
     for (const [key, edit] of changes) {
       if (sameAsRead(this.cells.get(key), edit)) next.delete(key);
       else next.set(key, edit);
-      errors.delete(key);
     }
+    this.replaceEdits(next, changes.keys());
+  }
+
+  /** The edits become `next` (a step Undo can take back); the problems of the days touched go. */
+  private replaceEdits(next: Map<string, CellEdit>, touched: Iterable<string>): void {
+    if (sameEdits(next, this.edits)) return;
+    this.history = [...this.history.slice(-99), this.edits];
     this.edits = next;
+    this.forgetProblems(touched);
+  }
+
+  private forgetProblems(keys: Iterable<string>): void {
+    const errors = new Map(this.cellErrors);
+    const at = new Map(this.breakErrors);
+    for (const key of keys) {
+      errors.delete(key);
+      at.delete(key);
+    }
     this.cellErrors = errors;
+    this.breakErrors = at;
+  }
+
+  /** Back to the unsaved edits as they were before the last change (a discard too). */
+  private undo(): void {
+    const previous = this.history.at(-1);
+    if (!previous) return;
+    this.history = this.history.slice(0, -1);
+    const touched = new Set([...this.edits.keys(), ...previous.keys()].filter((key) => this.edits.get(key) !== previous.get(key)));
+    this.edits = new Map(previous);
+    this.forgetProblems(touched);
+  }
+
+  /** Ctrl+Z outside a text box (there it undoes the typing, as everywhere). */
+  private undoKey(e: KeyboardEvent): void {
+    if (!(e.ctrlKey || e.metaKey) || e.shiftKey || e.altKey || e.key.toLowerCase() !== 'z' || this.view !== 'grid') return;
+    const target = e.composedPath()[0];
+    if (target instanceof HTMLElement && (target.matches('input, textarea, select') || target.isContentEditable)) return;
+    if (this.history.length === 0) return;
+    e.preventDefault();
+    this.undo();
   }
 
   // ---- selection ----
@@ -300,17 +416,60 @@ export class AdmSchedule extends LitElement {
   }
 
   private async save(): Promise<void> {
+    if (this.refuseBadBreaks()) return;
     const { keys, changes } = saveChanges(this.edits, (key) => this.conflictVersion(key));
     if (changes.length === 0) return;
     this.sentKeys = keys;
+    this.sentChanges = changes;
     const reply = await this.write.send({ changes });
     if (!reply) return this.saveFailed();
     for (const key of keys) this.cells.delete(key);
     for (const c of reply.cells) this.cells.set(cellKey(c.employee_id, c.date), c);
     this.edits = new Map();
+    this.history = [];
     this.cellErrors = new Map();
+    this.breakErrors = new Map();
     this.conflicts = new Map();
     showToast(this, t().schedule.saved(reply.written));
+  }
+
+  /**
+   * Breaks the server would refuse (outside the shift, overlapping, no time, bad minutes) are shown at their
+   * rows and their days before any call: true when there were some (nothing is sent).
+   */
+  private refuseBadBreaks(): boolean {
+    const errors = new Map<string, string>();
+    const atBreaks = new Map<string, Map<number, string>>();
+    for (const [key, edit] of this.edits) {
+      if (edit.kind !== 'shift' || !edit.start || !edit.end) continue;
+      const breaks = edit.breaks ?? [];
+      const issues = breakIssues(breaks, edit.start, edit.end);
+      if (issues.size === 0) continue;
+      const at = new Map<number, string>();
+      for (const [i, issue] of issues) at.set(i, this.issueText(issue, breaks));
+      atBreaks.set(key, at);
+      const [first] = [...shiftOrder(breaks, edit.start), ...breaks.keys()].filter((i) => at.has(i));
+      errors.set(key, t().schedule.brk.inCell(this.breakName(breaks[first]), at.get(first)!));
+    }
+    if (errors.size === 0) return false;
+    this.write.reset();
+    this.conflicts = new Map();
+    this.cellErrors = errors;
+    this.breakErrors = atBreaks;
+    this.showBreaksOf(atBreaks);
+    return true;
+  }
+
+  /** A day whose breaks have problems is selected, so its rows with the problems are in view. */
+  private showBreaksOf(atBreaks: ReadonlyMap<string, unknown>): void {
+    if (atBreaks.size === 0) return;
+    const one = this.selected.size === 1 ? [...this.selected][0] : null;
+    if (!one || !atBreaks.has(one)) {
+      const first = [...atBreaks.keys()].sort()[0];
+      this.selected = new Set([first]);
+      this.anchorKey = first;
+    }
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('fieldset.breaks [aria-invalid="true"]')?.focus());
   }
 
   /** The version to send: the day as read, or as a conflict said it is now (saving again puts ours over it). */
@@ -326,12 +485,17 @@ export class AdmSchedule extends LitElement {
     const error = this.write.error;
     const lang = this.locale.lang;
     const errors = new Map<string, string>();
+    let atBreaks = new Map<string, Map<number, string>>();
     const conflicts = new Map<string, ScheduleCell | null>();
     if (error instanceof AdminError && error.code === 'conflict' && Array.isArray(error.details.cells)) {
       for (const c of error.details.cells as { index: number; employee_id: string; date: string; version: string; current: ScheduleCell | null }[]) {
         const key = cellKey(c.employee_id, c.date);
         conflicts.set(key, c.current ? { ...c.current, version: c.current.version ?? c.version } : null);
       }
+    } else if (error instanceof AdminError && error.fields.length > 0) {
+      const placed = placeProblems(error.fields, this.sentKeys, this.sentChanges, (message) => fieldMessage(message, lang));
+      for (const [key, message] of placed.cells) errors.set(key, message);
+      atBreaks = placed.breaks;
     } else {
       for (const [path, message] of Object.entries(pathErrors(error, lang))) {
         const key = keyOfPath(path, this.sentKeys);
@@ -339,14 +503,86 @@ export class AdmSchedule extends LitElement {
       }
     }
     this.cellErrors = errors;
+    this.breakErrors = atBreaks;
     this.conflicts = conflicts;
+    this.showBreaksOf(atBreaks);
   }
 
+  /** Every unsaved edit goes; Undo brings them back. */
   private discard(): void {
-    this.edits = new Map();
+    this.replaceEdits(new Map(), this.edits.keys());
     this.cellErrors = new Map();
+    this.breakErrors = new Map();
     this.conflicts = new Map();
     this.write.reset();
+  }
+
+  // ---- a shift's breaks ----
+
+  /** The one shift selected, as shown (its breaks edited by hand), or null. */
+  private get oneShift(): { key: string; day: ShownShift } | null {
+    if (this.selected.size !== 1) return null;
+    const [key] = this.selected;
+    const day = this.shown(key);
+    return day?.kind === 'shift' && day.start && day.end ? { key, day: day as ShownShift } : null;
+  }
+
+  private editBreaks(make: (day: ShownShift) => CellEdit, focus?: string): void {
+    const one = this.oneShift;
+    if (!one) return;
+    this.setEdits(new Map([[one.key, make(one.day)]]));
+    if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(focus)?.focus());
+  }
+
+  private addBreak(): void {
+    const statuses = this.read.value?.statuses ?? [];
+    const status = (statuses.find((x) => x.kind === 'break') ?? statuses[0])?.code ?? 'break';
+    let index = 0;
+    this.editBreaks((day) => {
+      const added = addBreak(day, status, 15);
+      index = added.index;
+      return added.edit;
+    });
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#brk-start-${index}`)?.focus());
+  }
+
+  /** ↑ / ↓ in a break's start: 5 minutes later / earlier, from the time as typed if it is one. */
+  private nudgeKey(e: KeyboardEvent, index: number): void {
+    if ((e.key !== 'ArrowUp' && e.key !== 'ArrowDown') || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    e.preventDefault();
+    const input = e.target as HTMLInputElement;
+    const from = normalTime(input.value) ?? normalTime(this.oneShift?.day.breaks[index]?.start ?? '');
+    if (!from) return;
+    const start = moveTime(from, e.key === 'ArrowUp' ? 5 : -5);
+    // At once, so a held key counts on from here before the dialog has drawn the last step.
+    input.value = start;
+    this.editBreaks((day) => changeBreak(day, index, { start }));
+  }
+
+  private removeBreak(index: number): void {
+    const left = (this.oneShift?.day.breaks.length ?? 1) - 1;
+    // The focus stays in the list: on the row that takes this one's place, or on "Add a break".
+    this.editBreaks((day) => removeBreak(day, index), left > 0 ? `#brk-remove-${Math.min(index, left - 1)}` : 'button.add-break');
+  }
+
+  private breakName(b: ScheduleBreak | undefined): string {
+    return b ? `${this.statusName(b.status)} ${b.start}` : '';
+  }
+
+  private issueText(issue: BreakIssue, breaks: readonly ScheduleBreak[]): string {
+    const s = t().schedule.brk;
+    switch (issue.kind) {
+      case 'time':
+        return s.badTime;
+      case 'minutes':
+        return s.badMinutes(MAX_BREAK_MINUTES);
+      case 'status':
+        return s.noStatus;
+      case 'outside':
+        return s.outside;
+      case 'overlap':
+        return s.overlaps(this.breakName(breaks[issue.other]));
+    }
   }
 
   // ---- planning ----
@@ -382,7 +618,7 @@ export class AdmSchedule extends LitElement {
         <button type="button" class="tab-import" aria-pressed=${this.view === 'import' ? 'true' : 'false'} @click=${() => (this.view = 'import')}>${s.importTab}</button>
       </div>
       ${this.renderBar()}
-      <div ?hidden=${this.view !== 'grid'}>
+      <div class="view" ?hidden=${this.view !== 'grid'}>
         ${this.read.status === 'error' ? errorState(this.read.error, () => void this.load()) : nothing}
         ${this.read.value === undefined && this.read.status !== 'error' ? loadingState() : nothing}
         ${this.read.value ? this.renderGrid(this.read.value) : nothing}
@@ -467,13 +703,18 @@ export class AdmSchedule extends LitElement {
       <div class="actions">
         <button type="button" class="primary save" ?disabled=${this.edits.size === 0 || this.write.loading} @click=${() => void this.save()}>${s.save}</button>
         <button type="button" class="discard" ?disabled=${this.edits.size === 0} @click=${() => this.discard()}>${s.discard}</button>
+        <button type="button" class="undo" ?disabled=${this.history.length === 0} title=${s.undoHint} aria-keyshortcuts="Control+Z" @click=${() => this.undo()}>${s.undo}</button>
         <span class="count" aria-live="polite" title=${this.locked ? s.saveFirst : ''}>${this.edits.size > 0 ? s.unsaved(this.edits.size) : ''}</span>
         <span style="flex:1"></span>
         ${this.period === 'week' ? html`<button type="button" class="copy-week" ?disabled=${this.locked} title=${this.locked ? s.saveFirst : ''} @click=${() => void this.copyToNext()}>${s.copyWeek}</button>` : nothing}
         <button type="button" class="plan" ?disabled=${this.edits.size > 0} title=${this.edits.size > 0 ? s.planSaveFirst : ''} @click=${() => void this.plan()}>${s.plan}</button>
       </div>
       ${this.planOpen ? this.renderPlan() : nothing}
-      <p class="note">${s.timesIn}</p>
+      <p class="note">
+        ${s.timesIn}
+        <span class="key">${PIN} ${s.brk.legendFixed}</span>
+        <span class="key"><span class="dot"></span> ${s.brk.legendPlanned}</span>
+      </p>
     `;
   }
 
@@ -496,10 +737,29 @@ export class AdmSchedule extends LitElement {
         @click=${(e: MouseEvent) => this.clickDay(e, key)}
       >
         ${compact && day?.kind === 'shift' ? html`${day.start}<br />${day.end}` : text}
-        ${!compact && day?.kind === 'shift' && day.breaks.length > 0 ? html`<span class="brk">${day.breaks.map((b) => b.start).join(' · ')}</span>` : nothing}
+        ${day?.kind === 'shift' && day.breaks.length > 0 ? (compact ? this.renderMarks(day) : this.renderBreakTimes(day)) : nothing}
         ${error ? html`<span class="err">${error}</span>` : nothing}
       </button>
     </td>`;
+  }
+
+  /** A week's cell: the breaks' starts in shift order, a pin before each fixed by hand. */
+  private renderBreakTimes(day: NonNullable<ShownCell>) {
+    const order = day.start ? shiftOrder(day.breaks, day.start) : [];
+    return html`<span class="brk">${order.map((i, n) => {
+      const b = day.breaks[i];
+      return html`${n > 0 ? ' ' : ''}<span class=${b.fixed ? 'fixed' : 'planned'}>${b.fixed ? PIN : nothing}${b.start}</span>`;
+    })}</span>`;
+  }
+
+  /** A month's narrow cell: a mark per break (a pin if fixed, a dot if the planner's), counted past a few. */
+  private renderMarks(day: NonNullable<ShownCell>) {
+    const order = day.start ? shiftOrder(day.breaks, day.start) : [];
+    if (order.length > MARKS) {
+      const fixed = day.breaks.some((b) => b.fixed);
+      return html`<span class="marks">${fixed ? PIN : html`<span class="dot"></span>`}${order.length}</span>`;
+    }
+    return html`<span class="marks">${order.map((i) => (day.breaks[i].fixed ? PIN : html`<span class="dot"></span>`))}</span>`;
   }
 
   private statusName(code: string): string {
@@ -510,7 +770,7 @@ export class AdmSchedule extends LitElement {
   private breaksText(day: ShownCell): string {
     if (day?.kind !== 'shift') return '';
     const s = t().schedule;
-    return day.breaks.length === 0 ? s.noBreaks : day.breaks.map((b) => s.breakAt(this.statusName(b.status), b.start, b.minutes)).join('; ');
+    return day.breaks.length === 0 ? s.noBreaks : day.breaks.map((b) => s.breakAt(this.statusName(b.status), b.start, b.minutes) + (b.fixed ? s.fixedMark : '')).join('; ');
   }
 
   private renderEditor(reply: Reply) {
@@ -521,9 +781,9 @@ export class AdmSchedule extends LitElement {
     const person = one ? reply.people.find((p) => p.id === one.split('|')[0]) : undefined;
     const overnight = normalTime(this.shiftStart) && normalTime(this.shiftEnd) && isOvernight(normalTime(this.shiftStart)!, normalTime(this.shiftEnd)!);
     return html`<form class="editor" novalidate aria-label=${s.selected(n)} @submit=${(e: Event) => e.preventDefault()}>
-      <p class="count">${n > 0 ? s.selected(n) : s.pickHint}</p>
+      ${one && person ? nothing : html`<p class="count">${n > 0 ? s.selected(n) : s.pickHint}</p>`}
       ${one && person
-        ? html`<p class="detail">
+        ? html`<p class="detail" title=${day?.kind === 'shift' ? this.breaksText(day) : ''}>
             <strong>${person.name}, ${dateText(one.split('|')[1], this.locale.lang, true)}:</strong>
             ${day ? (day.kind === 'shift' ? cellText(day) : day.kind === 'off' ? s.offLong : day.kind === 'vacation' ? s.vacationLong : s.sickLong) : s.emptyDay}
             ${day?.kind === 'shift' ? html`<span class="breaks">— ${this.breaksText(day)}</span>` : nothing}
@@ -539,7 +799,103 @@ export class AdmSchedule extends LitElement {
       ${textField({ id: 'template', label: s.template, value: this.templateText, error: this.localErrors.template, list: 'templates', onInput: (v) => (this.templateText = v) })}
       <datalist id="templates"><option value="5/2 09:00-18:00"></option><option value="2/2 09:00-21:00"></option><option value="2/2 21:00-09:00"></option></datalist>
       <button type="button" class="apply-template" ?disabled=${n === 0} title=${s.templateHint} @click=${() => this.template()}>${s.applyTemplate}</button>
+      ${this.renderBreaks(reply)}
     </form>`;
+  }
+
+  /** The one selected shift's breaks, each editable; problems (found here or by the server) at their row. */
+  private renderBreaks(reply: Reply) {
+    const one = this.oneShift;
+    if (!one) return nothing;
+    const s = t().schedule;
+    const b = s.brk;
+    const { key, day } = one;
+    const issues = breakIssues(day.breaks, day.start!, day.end!);
+    const saidByServer = this.breakErrors.get(key);
+    const options = (code: string) => {
+      const list = reply.statuses.map((x) => ({ value: x.code, label: this.statusName(x.code) }));
+      return list.some((o) => o.value === code) ? list : [...list, { value: code, label: code }];
+    };
+    return html`<fieldset class="breaks">
+      <legend>${b.heading}</legend>
+      ${day.breaks.length === 0
+        ? html`<p class="none">${b.none}</p>`
+        : html`<table class="brks">
+            <thead>
+              <tr>
+                <th scope="col"><span class="visually-hidden">№</span></th>
+                <th scope="col">${b.status}</th>
+                <th scope="col">${b.start}</th>
+                <th scope="col"><span class="visually-hidden">${b.earlier} / ${b.later}</span></th>
+                <th scope="col">${b.minutes}</th>
+                <th scope="col">${b.placed}</th>
+                <th scope="col"><span class="visually-hidden">${b.remove}</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              ${day.breaks.map((x, i) => {
+                const issue = issues.get(i);
+                const problem = issue ? this.issueText(issue, day.breaks) : saidByServer?.get(i);
+                const n = i + 1;
+                const err = problem ? `brk-error-${i}` : undefined;
+                // The control the problem is about: the status, the minutes, else the start (where the break lies).
+                const at = problem ? (issue?.kind === 'status' ? 'status' : issue?.kind === 'minutes' ? 'minutes' : 'start') : null;
+                const invalid = (control: string) => (at === control ? 'true' : 'false');
+                const describe = (control: string) => (at === control ? err : undefined) ?? nothing;
+                return html`<tr class=${problem ? 'has-problem' : ''} data-index=${i}>
+                    <td class="n">${n}</td>
+                    <td>
+                      <select id="brk-status-${i}" class="status" aria-label=${b.statusOf(n)} aria-invalid=${invalid('status')} aria-describedby=${describe('status')} @change=${(e: Event) => this.editBreaks((d) => changeBreak(d, i, { status: (e.target as HTMLSelectElement).value }))}>
+                        ${options(x.status).map((o) => html`<option value=${o.value} ?selected=${o.value === x.status}>${o.label}</option>`)}
+                      </select>
+                    </td>
+                    <td>
+                      <input
+                        id="brk-start-${i}"
+                        class="start"
+                        type="text"
+                        inputmode="numeric"
+                        autocomplete="off"
+                        placeholder="11:00"
+                        .value=${live(x.start)}
+                        aria-label=${b.startOf(n)}
+                        title=${b.startHint}
+                        aria-keyshortcuts="ArrowUp ArrowDown"
+                        aria-invalid=${invalid('start')}
+                        aria-describedby=${describe('start')}
+                        @change=${(e: Event) => this.editBreaks((d) => changeBreak(d, i, { start: startTyped((e.target as HTMLInputElement).value) }))}
+                        @keydown=${(e: KeyboardEvent) => this.nudgeKey(e, i)}
+                      />
+                    </td>
+                    <td>
+                      <button type="button" class="nudge earlier" aria-label=${b.earlierOf(n)} title=${b.earlierOf(n)} @click=${() => this.editBreaks((d) => nudgeBreak(d, i, -5))}>${b.earlier}</button>
+                      <button type="button" class="nudge later" aria-label=${b.laterOf(n)} title=${b.laterOf(n)} @click=${() => this.editBreaks((d) => nudgeBreak(d, i, 5))}>${b.later}</button>
+                    </td>
+                    <td>
+                      <input id="brk-minutes-${i}" class="minutes" type="number" inputmode="numeric" min="1" max=${MAX_BREAK_MINUTES} step="1" .value=${live(Number.isFinite(x.minutes) ? String(x.minutes) : '')} aria-label=${b.minutesOf(n)} aria-invalid=${invalid('minutes')} aria-describedby=${describe('minutes')} @change=${(e: Event) => this.editBreaks((d) => changeBreak(d, i, { minutes: minutesTyped((e.target as HTMLInputElement).value) }))} />
+                    </td>
+                    <td>
+                      ${x.fixed
+                        ? html`<span class="placed fixed">${PIN}${b.fixed}</span>
+                            <button type="button" class="link release" aria-label=${b.releaseOf(n)} @click=${() => this.editBreaks((d) => releaseBreak(d, i), `#brk-start-${i}`)}>${b.release}</button>`
+                        : html`<span class="placed planned"><span class="dot"></span>${b.planned}</span>`}
+                    </td>
+                    <td><button type="button" id="brk-remove-${i}" class="remove" aria-label=${b.removeOf(n)} @click=${() => this.removeBreak(i)}>${b.remove}</button></td>
+                  </tr>
+                  ${problem
+                    ? html`<tr class="problem">
+                        <td></td>
+                        <td colspan="6"><p id=${err!} class="brk-error"><span aria-hidden="true">⚠ </span>${problem}</p></td>
+                      </tr>`
+                    : nothing}`;
+              })}
+            </tbody>
+          </table>`}
+      <div class="brks-foot">
+        <button type="button" class="add-break" ?disabled=${day.breaks.length >= MAX_BREAKS} @click=${() => this.addBreak()}>${b.add}</button>
+        <p class="hint">${day.breaks.length >= MAX_BREAKS ? b.max(MAX_BREAKS) : b.note}</p>
+      </div>
+    </fieldset>`;
   }
 
   private renderProblems(reply: Reply) {
@@ -555,13 +911,14 @@ export class AdmSchedule extends LitElement {
         <ul>${[...this.conflicts].map(([key, now]) => html`<li>${name(key)}: ${s.nowIs(now ? cellText(shownCell(now, undefined)) : s.emptyDay)}</li>`)}</ul>
       </div>`;
     }
-    if (this.write.status !== 'error') return nothing;
+    // Days refused by the server, or by the check of their breaks before any call.
     if (this.cellErrors.size > 0) {
       return html`<div class="problems cell-problems" role="alert">
         ${s.problems}
         <ul>${[...this.cellErrors].map(([key, message]) => html`<li>${name(key)}: ${message}</li>`)}</ul>
       </div>`;
     }
+    if (this.write.status !== 'error') return nothing;
     return errorState(this.write.error);
   }
 
@@ -589,6 +946,22 @@ export class AdmSchedule extends LitElement {
       </div>
     </section>`;
   }
+}
+
+/** A start as typed: 'HH:mm' when it reads as a time ('1130', '9.45'), else the text itself (shown as a problem). */
+function startTyped(text: string): string {
+  return normalTime(text) ?? text.trim();
+}
+
+/** The minutes as typed: NaN when blank (shown as a problem, never sent). */
+function minutesTyped(text: string): number {
+  return text.trim() === '' ? NaN : Number(text);
+}
+
+function sameEdits(a: ReadonlyMap<string, CellEdit>, b: ReadonlyMap<string, CellEdit>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [key, edit] of a) if (JSON.stringify(edit) !== JSON.stringify(b.get(key))) return false;
+  return true;
 }
 
 function weekend(date: string): boolean {
