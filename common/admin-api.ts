@@ -667,6 +667,8 @@ export interface AdminReplies {
     from: string;
     to: string;
     dates: string[];
+    /** The spreadsheet's: the page's "today" and the dates are in it. */
+    time_zone: string;
     /** The people shown: the group's (or the caller's groups'), and anyone with a day in the range. */
     people: { id: string; name: string; group: string; active: boolean }[];
     /** Only the days that hold something; every other cell is empty, with `empty_version`. */

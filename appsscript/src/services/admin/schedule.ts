@@ -55,6 +55,7 @@ export function getSchedule(deps: AdminDeps, req: AdminParsed<'schedule.get'>): 
     groups: reference.groups.filter((g) => groups.has(g.name)).map((g) => ({ name: g.name, max_concurrent_breaks: g.max_concurrent_breaks, rule_set: g.rule_set })),
     statuses: reference.statuses.filter((s) => s.kind === 'break' || s.kind === 'lunch').map((s) => ({ code: s.code, label_ru: s.label_ru, label_en: s.label_en, kind: s.kind })),
     viewer: viewerOf(deps),
+    time_zone: deps.tables().timeZone,
   };
 }
 
