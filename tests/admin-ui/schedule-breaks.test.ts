@@ -131,6 +131,7 @@ function week(from: string, to: string, cells = CELLS): AdminReply<'schedule.get
     from,
     to,
     dates,
+    time_zone: 'Europe/Moscow',
     people: [
       { id: 'e001', name: 'Анна Иванова', group: 'support', active: true },
       { id: 'e002', name: 'James Carter', group: 'support', active: true },

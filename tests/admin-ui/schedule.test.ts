@@ -34,6 +34,7 @@ function week(from: string, cells = CELLS): AdminReply<'schedule.get'> {
     from: dates[0],
     to: dates[6],
     dates,
+    time_zone: 'Europe/Moscow',
     people: [
       { id: 'e001', name: 'Анна Иванова', group: 'support', active: true },
       { id: 'e002', name: 'James Carter', group: 'support', active: true },
