@@ -30,7 +30,7 @@ export interface ReportMeasures {
   late_start_min: number;
   early_leaves: number;
   early_leave_min: number;
-  /** Violations not excused by a lead. */
+  /** Violations as the rules found them (the rollover's count: a later excuse does not take one out). */
   violations: number;
   violations_by_type: ViolationCounts;
   /** Weighted by scheduled minutes; null when nothing was scheduled. */
