@@ -14,6 +14,7 @@ import { helpFeature } from './features/help.ts';
 import { leadsFeature } from './features/leads.ts';
 import { linkFeature } from './features/link.ts';
 import { statusFeature } from './features/status.ts';
+import { remindersFeature } from './features/reminders.ts';
 import { consoleLogger, type Logger } from './log.ts';
 import { HttpWebAppClient, type WebAppClient } from './web-app/client.ts';
 
@@ -63,6 +64,8 @@ export function createBot(config: BotConfig, deps: BotDeps = {}): BotApp {
 
   bot.use(linkFeature(client, log));
   bot.use(statusFeature(client, log));
+  // Before leads: its catch-all answers any button it does not know as stale.
+  bot.use(remindersFeature(client, log));
   bot.use(leadsFeature(client, log));
   bot.use(alertChatsFeature(log));
   bot.use(helpFeature());

@@ -22,9 +22,24 @@ const TEXTS = {
     ru: 'ID этого чата: {id}. Чтобы оповещения группы приходили сюда, администратор вписывает его во вкладку Groups, столбец telegram_chat_id.',
   },
   help: {
-    en: '/status — your status now\n/break — start a break\n/lunch — start lunch\n/back — back to work\n/schedule — today\'s schedule\n/who — who is where (leads)',
-    ru: '/status — ваш статус сейчас\n/break — начать перерыв\n/lunch — начать обед\n/back — вернуться к работе\n/schedule — расписание на сегодня\n/who — кто где (для руководителей)',
+    en: '/status — your status now\n/break — start a break\n/lunch — start lunch\n/back — back to work\n/schedule — today\'s schedule\n/reminders — your reminders: on, off, minutes\n/who — who is where (leads)',
+    ru: '/status — ваш статус сейчас\n/break — начать перерыв\n/lunch — начать обед\n/back — вернуться к работе\n/schedule — расписание на сегодня\n/reminders — ваши напоминания: вкл., выкл., минуты\n/who — кто где (для руководителей)',
   },
+  remindersTitle: { en: 'Your reminders (they come to this chat):', ru: 'Ваши напоминания (приходят в этот чат):' },
+  reminderBeforeBreak: { en: '{minutes} min before a planned break or lunch', ru: 'За {minutes} мин до перерыва или обеда по плану' },
+  reminderBreakEnding: { en: '{minutes} min before a break or lunch ends', ru: 'За {minutes} мин до конца перерыва или обеда' },
+  reminderShiftEnd: { en: 'At shift end, if still signed in', ru: 'В конце смены, если вы ещё не вышли' },
+  reminderOn: { en: 'on', ru: 'вкл.' },
+  reminderOff: { en: 'off', ru: 'выкл.' },
+  remindersHow: {
+    en: 'Tap a button to turn a reminder on or off. To set the minutes: /reminders before_break 10 or /reminders break_ending 3 (1–120). Also: /reminders shift_end on.',
+    ru: 'Нажмите кнопку, чтобы включить или выключить напоминание. Минуты: /reminders before_break 10 или /reminders break_ending 3 (1–120). Также: /reminders shift_end on.',
+  },
+  remindersUsage: {
+    en: 'I did not understand. Examples: /reminders before_break 10, /reminders break_ending off, /reminders shift_end on (minutes 1–120).',
+    ru: 'Не понял. Примеры: /reminders before_break 10, /reminders break_ending off, /reminders shift_end on (минуты 1–120).',
+  },
+  reminderSaved: { en: 'Saved.', ru: 'Сохранено.' },
   unavailable: {
     en: 'The server cannot be reached right now. Please try again in a minute.',
     ru: 'Сервер сейчас недоступен. Попробуйте ещё раз через минуту.',

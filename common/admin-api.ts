@@ -8,6 +8,7 @@ import { ROLES, STATUS_KINDS, type Role, type StatusKind } from './status.ts';
 import { MAX_ID_CHARS } from './limits.ts';
 import { storedText } from './text.ts';
 import type { ReportsExport, ReportsSeries, ReportsSummary } from './reports.ts';
+import { NOTIFY_HOW, NOTIFY_WHENS, NOTIFY_WHO, type NotifyRuleRecord } from './notify-rules.ts';
 
 // ---- building blocks ----
 
@@ -103,7 +104,7 @@ export interface AuditRecord {
 }
 
 /** Settings an admin edits in the console (the Settings tab's keys), with their current values. */
-export const SETTING_KEYS = ['check_interval_minutes', 'retention_days', 'bot_url', 'alert_chat_id', 'floor_refresh_seconds'] as const;
+export const SETTING_KEYS = ['check_interval_minutes', 'retention_days', 'bot_url', 'alert_chat_id', 'floor_refresh_seconds', 'daily_keep_months'] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 /** What a blank setting means: the server uses these, the Settings screen shows them ("Default (5 min)"). */
 export const SETTING_DEFAULTS: Record<SettingKey, string> = {
@@ -112,6 +113,8 @@ export const SETTING_DEFAULTS: Record<SettingKey, string> = {
   bot_url: '',
   alert_chat_id: '',
   floor_refresh_seconds: '30',
+  /** Months of consolidated days (Daily) kept live before the archive moves them: a year's report stays live. */
+  daily_keep_months: '13',
 };
 /** Secrets live in Script Properties: they can be set or replaced, never read back. */
 export const SECRET_NAMES = ['TELEGRAM_BOT_TOKEN', 'BOT_SHARED_SECRET'] as const;
@@ -328,6 +331,57 @@ export interface PlanGroup {
   fixed_over_cap_minutes: number;
 }
 
+// ---- broadcasts (issue 13): a message to many people, by Telegram and/or e-mail ----
+
+export const BROADCAST_CHANNELS = ['telegram', 'email'] as const;
+export type BroadcastChannel = (typeof BROADCAST_CHANNELS)[number];
+/** Telegram takes 4,096 characters a message; a little is kept for the header line. */
+export const BROADCAST_MAX_TEXT = 3500;
+/** The most people one `{emails: [...]}` audience may list. */
+export const BROADCAST_MAX_EMAILS = 1000;
+
+/** Who gets a broadcast: everyone, some groups, whoever's shift runs now, or people by e-mail. */
+export type BroadcastAudience = { all: true } | { groups: string[] } | { on_shift: true } | { emails: string[] };
+
+/** scheduled: waits for `at`; sending: its Outbox rows are written and some are still pending; done: nothing pending. */
+export type BroadcastState = 'scheduled' | 'sending' | 'done';
+
+export interface BroadcastRecord {
+  id: string;
+  created_at: number;
+  /** The e-mail of who sent it. */
+  author: string;
+  text_ru: string;
+  text_en: string;
+  audience: BroadcastAudience;
+  channels: BroadcastChannel[];
+  /** When it goes (epoch ms); null: at once. */
+  at: number | null;
+  state: BroadcastState;
+  /** People reached or to be reached per channel, and people it cannot reach (known once it is enqueued). */
+  recipients: number;
+}
+
+/** One person of a preview or a report, per channel. */
+export interface BroadcastRecipientRow {
+  employee_id: string;
+  name: string;
+  group: string;
+  channel: BroadcastChannel;
+  /** sent; failed (with error; `retry_at` when it is tried again, null when given up); pending; unreachable (no chat linked, no e-mail). */
+  status: 'sent' | 'failed' | 'pending' | 'unreachable';
+  error: string;
+  sent_at: number | null;
+  retry_at: number | null;
+}
+
+export interface BroadcastCounts {
+  sent: number;
+  failed: number;
+  pending: number;
+  unreachable: number;
+}
+
 // ---- payload schemas ----
 
 const personFields = {
@@ -342,6 +396,28 @@ const personFields = {
 // The schedule's building blocks (issue 10).
 const hhmm = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:mm'));
 const isoMonth = v.pipe(v.string(), v.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM'));
+
+// ---- notification rules (issue 13): common/notify-rules.ts ----
+
+const quietTime = v.optional(v.union([hhmm, v.literal('')], 'a time as HH:mm, or blank'), '');
+const notifyRuleFields = v.pipe(
+  v.strictObject({
+    id,
+    enabled: v.boolean(),
+    when: v.picklist(NOTIFY_WHENS, 'an event this script knows'),
+    minutes: minutes(7 * 24 * 60),
+    who: v.picklist(NOTIFY_WHO),
+    how: v.picklist(NOTIFY_HOW),
+    quiet_from: quietTime,
+    quiet_to: quietTime,
+    once_per_minutes: minutes(7 * 24 * 60),
+    note: v.optional(v.pipe(typed(), v.maxLength(500)), ''),
+  }),
+  v.forward(v.partialCheck([['quiet_from'], ['quiet_to']], (r) => (r.quiet_from === '') === (r.quiet_to === ''), 'quiet hours need both ends'), ['quiet_to']),
+);
+
+/** A notification rule as the console sees it: the record and the version of its row. */
+export type NotifyRuleView = NotifyRuleRecord & { version: string };
 /** How big a roster grid may be, pasted or taken from the selected cells (schedule.selection). */
 export const ROSTER_MAX_ROWS = 1000;
 export const ROSTER_MAX_COLUMNS = 400;
@@ -390,6 +466,25 @@ const reportExport = v.pipe(
   v.forward(v.partialCheck([['from'], ['to']], (r) => spanOk(r, 366), reportSpan), ['to']),
   v.forward(v.partialCheck([['group'], ['employee_id']], (r) => r.group === undefined || r.employee_id === undefined, reportOneScope), ['employee_id']),
 );
+
+/** A broadcast's message and audience (broadcast.preview and broadcast.send). */
+const broadcastText = v.optional(v.pipe(v.string(), v.transform(storedText), v.trim(), v.maxLength(BROADCAST_MAX_TEXT, `at most ${BROADCAST_MAX_TEXT} characters`)), '');
+const broadcastAudience = v.union([
+  v.strictObject({ all: v.literal(true) }),
+  v.strictObject({ groups: v.pipe(v.array(id), v.minLength(1, 'pick a group'), v.maxLength(100)) }),
+  v.strictObject({ on_shift: v.literal(true) }),
+  v.strictObject({ emails: v.pipe(v.array(email), v.minLength(1, 'name someone'), v.maxLength(BROADCAST_MAX_EMAILS)) }),
+]);
+const broadcastFields = {
+  text_ru: broadcastText,
+  text_en: broadcastText,
+  audience: broadcastAudience,
+  channels: v.pipe(v.array(v.picklist(BROADCAST_CHANNELS)), v.minLength(1, 'pick a channel'), v.maxLength(2)),
+  /** When to send (epoch ms); absent or past: now. */
+  at: v.optional(v.pipe(v.number(), v.safeInteger())),
+};
+const someText = (r: { text_ru?: string; text_en?: string }) => (r.text_ru ?? '') !== '' || (r.text_en ?? '') !== '';
+const broadcastId = v.pipe(v.string(), v.regex(/^[0-9a-z]{1,16}$/, 'a broadcast id'));
 
 export const adminSchemas = {
   'people.list': v.strictObject({ group: v.optional(id) }),
@@ -452,6 +547,9 @@ export const adminSchemas = {
       alert_chat_id: v.optional(chatId),
       floor_refresh_seconds: v.optional(
         v.pipe(v.string(), v.regex(/^\d{1,4}$/, 'a number of seconds'), v.check((n) => Number(n) >= 15, 'at least 15 seconds')),
+      ),
+      daily_keep_months: v.optional(
+        v.pipe(v.string(), v.regex(/^\d{1,3}$/, 'a number of months'), v.check((n) => Number(n) >= 1 && Number(n) <= 120, 'from 1 to 120 months')),
       ),
     }),
     time_zone: v.optional(timeZone),
@@ -554,6 +652,24 @@ export const adminSchemas = {
   'reports.series': reportScope,
   /** The summary as a formatted report in a new spreadsheet (locally a workbook in the data folder). */
   'reports.export': reportExport,
+  /** The notification rules (Notify tab), each with its version. */
+  'notify.rules.list': v.strictObject({}),
+  /** Adds a rule (no version; its id must be free) or changes one (its version from the list). */
+  'notify.rules.save': v.strictObject({ rule: notifyRuleFields, version, request_id: requestId }),
+  /** Who a broadcast would reach, by which channel, and who it cannot reach. Nothing is written. */
+  'broadcast.preview': v.pipe(
+    v.strictObject(broadcastFields),
+    v.forward(v.partialCheck([['text_ru'], ['text_en']], someText, 'write the message in Russian or English'), ['text_ru']),
+  ),
+  /** Sends a broadcast now, or at `at`: audited, one Outbox row per person and channel. */
+  'broadcast.send': v.pipe(
+    v.strictObject({ ...broadcastFields, request_id: requestId }),
+    v.forward(v.partialCheck([['text_ru'], ['text_en']], someText, 'write the message in Russian or English'), ['text_ru']),
+  ),
+  /** A broadcast's delivery: counts and a row per person and channel. */
+  'broadcast.report': v.strictObject({ id: broadcastId }),
+  /** The latest broadcasts (a lead: their own), newest first. */
+  'broadcast.list': v.strictObject({ limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)), 30) }),
 } as const;
 
 export type AdminOp = keyof typeof adminSchemas;
@@ -592,6 +708,12 @@ export const ADMIN_OP_ROLES: Record<AdminOp, 'admin' | 'staff'> = {
   'reports.summary': 'staff',
   'reports.series': 'staff',
   'reports.export': 'staff',
+  'notify.rules.list': 'admin',
+  'notify.rules.save': 'admin',
+  'broadcast.preview': 'staff',
+  'broadcast.send': 'staff',
+  'broadcast.report': 'staff',
+  'broadcast.list': 'staff',
 };
 
 export function isAdminOp(op: unknown): op is AdminOp {
@@ -689,6 +811,31 @@ export interface AdminReplies {
   'reports.summary': ReportsSummary & { viewer: Viewer };
   'reports.series': ReportsSeries;
   'reports.export': ReportsExport;
+  /** `issues`: rows of the tab that cannot be used (they alert nobody), for the admin to fix. */
+  'notify.rules.list': { rows: NotifyRuleView[]; issues: { row: number; column: string; message: string }[] };
+  'notify.rules.save': { record: NotifyRuleView; created: boolean };
+  'broadcast.preview': {
+    /** People the audience names (active ones), and per channel how many it reaches. */
+    people: number;
+    reach: Record<BroadcastChannel, number>;
+    /** How many get the Russian text and how many the English one. */
+    languages: { ru: number; en: number };
+    /** People a chosen channel cannot reach: no Telegram linked, no e-mail. */
+    unreachable: BroadcastRecipientRow[];
+    /** When it would go (null: now); the spreadsheet's time zone, in which the page shows times. */
+    at: number | null;
+    time_zone: string;
+  };
+  'broadcast.send': { id: string; state: BroadcastState; counts: BroadcastCounts; recipients: number };
+  'broadcast.report': {
+    broadcast: BroadcastRecord;
+    counts: BroadcastCounts;
+    rows: BroadcastRecipientRow[];
+    /** Nothing pending any more (sent, failed for good or unreachable): the page stops asking. */
+    done: boolean;
+    time_zone: string;
+  };
+  'broadcast.list': { rows: BroadcastRecord[]; viewer: Viewer; time_zone: string };
 }
 
 export type AdminReply<K extends AdminOp> = AdminReplies[K];

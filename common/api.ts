@@ -3,6 +3,7 @@
 import type { StatusInfo, Role, EntrySource } from './status.ts';
 import type { ErrorCode } from './errors.ts';
 import type { ViolationType } from './violations.ts';
+import type { Reminder, ReminderChange } from './reminders.ts';
 
 export interface LoginStartRequest {
   op: 'login.start';
@@ -59,6 +60,18 @@ export interface SyncRequest {
   /** The client's clock when it sent the request: the server corrects entry times by now - sent_at. */
   sent_at: number;
   entries: SyncEntry[];
+  /**
+   * Optional (older pages do not send it): the device's queue when it sent the request, this request's
+   * entries included. The server keeps what is left of it after the request in Devices, for the service
+   * alerts (docs/sync.md, "The backlog").
+   */
+  backlog?: SyncBacklog;
+}
+
+/** A device's unsent entries: how many, and the client's time of the oldest (null when none). */
+export interface SyncBacklog {
+  count: number;
+  oldest_at: number | null;
 }
 
 export type EntryResult =
@@ -165,5 +178,24 @@ export interface LinkCodeReply {
   expires_in_s: number;
 }
 
-export type ApiRequest = LoginStartRequest | LoginFinishRequest | SyncRequest | StateRequest | LinkCodeRequest;
+/** The employee's personal reminders (common/reminders.ts): every kind, defaults for those never set. */
+export interface RemindersListRequest {
+  op: 'reminders.list';
+  token: string;
+}
+/** Changes some of them; the same request_id again (a retry after a lost reply) changes nothing more. */
+export interface RemindersSaveRequest {
+  op: 'reminders.save';
+  token: string;
+  request_id: string;
+  reminders: ReminderChange[];
+}
+export interface RemindersReply {
+  /** Every kind, in REMINDER_KINDS order. */
+  reminders: Reminder[];
+  /** Reminders go to the linked Telegram chat: without one they are kept but nothing is sent. */
+  telegram_linked: boolean;
+}
+
+export type ApiRequest = LoginStartRequest | LoginFinishRequest | SyncRequest | StateRequest | LinkCodeRequest | RemindersListRequest | RemindersSaveRequest;
 export type ApiOp = ApiRequest['op'];

@@ -16,6 +16,8 @@
 // (bot.violation) is idempotent by the violation's state, bot.link by the one-time code.
 import * as v from 'valibot';
 import type { CurrentState, TodaySchedule } from './api.ts';
+import type { Reminder, ReminderChange } from './reminders.ts';
+import { reminderChangesSchema, requestIdSchema } from './schemas.ts';
 
 export const ALERT_MAX_AGE_MS = 5 * 60 * 1000;
 
@@ -24,7 +26,9 @@ export type AlertKind =
   | 'violation' // to the group's lead chat, with buttons to excuse or confirm
   | 'admin' // to admins: a trigger failed, a backlog grows
   | 'report' // to a group's lead chat: last week's summary (Monday morning)
-  | 'login_code'; // a login code by Telegram, for an employee whose chat is linked
+  | 'login_code' // a login code by Telegram, for an employee whose chat is linked
+  | 'broadcast' // a message from an admin or lead to many people (id 'B-<broadcast id>-<employee id>'), in the person's language
+  | 'reminder'; // to an employee: one of their own reminders (common/reminders.ts), at its time ('P-<date>-<hash>')
 
 export interface AlertButton {
   /** Shown on the button. */
@@ -77,6 +81,7 @@ export type BotRequest = Signed &
     | { op: 'bot.link'; code: string; chat_id: string; username?: string }
     | { op: 'bot.command'; chat_id: string; command: BotCommand; command_id: number }
     | { op: 'bot.violation'; chat_id: string; violation_id: string; action: 'excuse' | 'confirm' }
+    | { op: 'bot.reminders'; chat_id: string; request_id?: string; changes?: ReminderChange[] }
   );
 
 export type BotCommand = 'status' | 'break' | 'lunch' | 'back' | 'schedule' | 'who';
@@ -91,6 +96,15 @@ export interface BotCommandReply {
   text: string;
   current?: CurrentState | null;
   schedule?: TodaySchedule | null;
+}
+
+/**
+ * bot.reminders: the sender's personal reminders, after `changes` if any (a button press, `/reminders
+ * before_break 10`). A change carries request_id (the bot makes it from the update or the button press), so a
+ * repeat of the same request changes nothing more. The bot words the reply itself, in the sender's language.
+ */
+export interface BotRemindersReply {
+  reminders: Reminder[];
 }
 
 export interface BotPullReply {
@@ -138,6 +152,16 @@ export const botRequestSchemas = {
     violation_id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
     action: v.picklist(['excuse', 'confirm']),
   }),
+  'bot.reminders': v.pipe(
+    v.strictObject({
+      op: v.literal('bot.reminders'),
+      ...signed,
+      chat_id: chatId,
+      request_id: v.optional(requestIdSchema),
+      changes: v.optional(reminderChangesSchema),
+    }),
+    v.forward(v.check((r) => r.changes === undefined || r.request_id !== undefined, 'a change needs a request_id'), ['request_id']),
+  ),
 } as const;
 
 export type BotOp = keyof typeof botRequestSchemas;

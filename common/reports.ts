@@ -59,6 +59,11 @@ export interface ReportCoverage {
   dates: number;
   /** Person-days consolidated before the rollover kept planned breaks, overruns and violations by type. */
   without_breakdown: number;
+  /**
+   * Months of the period ('yyyy-MM') whose days were moved to an archive workbook that cannot be read now
+   * (deleted, no longer shared): their days are left out of the report.
+   */
+  unavailable_months: string[];
 }
 
 export interface ReportsSummary {

@@ -24,6 +24,8 @@ export const SCREENS = {
   Violations: { title: { ru: 'Нарушения', en: 'Violations' }, kind: 'dialog', width: 1100, height: 720, role: 'staff' },
   Schedule: { title: { ru: 'График смен', en: 'Schedules' }, kind: 'dialog', width: 1200, height: 760, role: 'staff' },
   Reports: { title: { ru: 'Аналитика', en: 'Analytics' }, kind: 'dialog', width: 1200, height: 800, role: 'staff' },
+  Notifications: { title: { ru: 'Уведомления', en: 'Notifications' }, kind: 'sidebar', role: 'admin' },
+  Broadcast: { title: { ru: 'Рассылка', en: 'Broadcast' }, kind: 'dialog', width: 1000, height: 720, role: 'staff' },
 } as const satisfies Record<string, ScreenSpec>;
 
 export type ScreenPage = keyof typeof SCREENS;

@@ -5,7 +5,7 @@ import type { Alert } from '../../common/bot-api.ts';
 
 const alertSchema = v.looseObject({
   alert_id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
-  kind: v.picklist(['nudge', 'violation', 'admin', 'report', 'login_code']),
+  kind: v.picklist(['nudge', 'violation', 'admin', 'report', 'login_code', 'broadcast', 'reminder']),
   chat_id: v.pipe(v.string(), v.regex(/^(-?\d{1,20}|@\w{4,64})$/, 'a Telegram chat id')),
   text: v.pipe(v.string(), v.minLength(1)),
   buttons: v.optional(v.array(v.looseObject({ text: v.pipe(v.string(), v.minLength(1)), data: v.pipe(v.string(), v.minLength(1)) }))),

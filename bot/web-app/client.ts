@@ -1,11 +1,12 @@
 // The bot's side of the web-app API: signed bot.* requests POSTed as text/plain (no CORS preflight, and
 // Apps Script shows a web app no headers), following the redirect Google answers with to the reply.
 import * as v from 'valibot';
-import type { AlertReceipt, BotCommand, BotCommandReply, BotLinkReply } from '../../common/bot-api.ts';
+import type { AlertReceipt, BotCommand, BotCommandReply, BotLinkReply, BotRemindersReply } from '../../common/bot-api.ts';
+import type { ReminderChange } from '../../common/reminders.ts';
 import type { ErrorCode } from '../../common/errors.ts';
 import { signBotRequest, type UnsignedBotRequest } from '../signing.ts';
 import { WebAppError, WebAppUnavailableError } from './errors.ts';
-import { commandReplySchema, envelopeSchema, linkReplySchema, pullReplySchema } from './reply-schemas.ts';
+import { commandReplySchema, envelopeSchema, linkReplySchema, pullReplySchema, remindersReplySchema } from './reply-schemas.ts';
 
 /** What the features need from the web app. Tests inject a fake. */
 export interface WebAppClient {
@@ -13,9 +14,17 @@ export interface WebAppClient {
   /** command_id: the update_id of the command (the server takes each id once). */
   command(input: { chat_id: string; command: BotCommand; command_id: number }): Promise<BotCommandReply>;
   violation(input: { chat_id: string; violation_id: string; action: 'excuse' | 'confirm' }): Promise<BotCommandReply>;
+  /** The sender's personal reminders, changed first when `changes` are given (with their request_id). */
+  reminders(input: RemindersInput): Promise<BotRemindersReply>;
   /** Pending Outbox alerts; each is checked by the caller. */
   pullAlerts(limit: number): Promise<unknown[]>;
   ackAlerts(receipts: AlertReceipt[]): Promise<void>;
+}
+
+export interface RemindersInput {
+  chat_id: string;
+  request_id?: string;
+  changes?: ReminderChange[];
 }
 
 export interface HttpWebAppClientOptions {
@@ -50,6 +59,10 @@ export class HttpWebAppClient implements WebAppClient {
 
   async violation(input: { chat_id: string; violation_id: string; action: 'excuse' | 'confirm' }): Promise<BotCommandReply> {
     return this.parse(commandReplySchema, await this.call({ op: 'bot.violation', ...input }), 'bot.violation');
+  }
+
+  async reminders(input: RemindersInput): Promise<BotRemindersReply> {
+    return this.parse(remindersReplySchema, await this.call({ op: 'bot.reminders', ...input }), 'bot.reminders');
   }
 
   async pullAlerts(limit: number): Promise<unknown[]> {

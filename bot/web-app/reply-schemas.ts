@@ -2,6 +2,7 @@
 // so a server bug shows up as a clear error rather than "undefined" in a chat.
 import * as v from 'valibot';
 import { ERROR_CODES } from '../../common/errors.ts';
+import { REMINDER_KINDS } from '../../common/reminders.ts';
 
 export const envelopeSchema = v.variant('ok', [
   v.looseObject({ ok: v.literal(true) }),
@@ -23,4 +24,8 @@ export const commandReplySchema = v.looseObject({
 /** Alerts are checked one by one later (alerts/alert-schema.ts): one bad row must not hold back the rest. */
 export const pullReplySchema = v.looseObject({
   alerts: v.array(v.unknown()),
+});
+
+export const remindersReplySchema = v.looseObject({
+  reminders: v.array(v.looseObject({ kind: v.picklist(REMINDER_KINDS), enabled: v.boolean(), minutes: v.number() })),
 });

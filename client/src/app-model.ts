@@ -106,6 +106,8 @@ export async function createAppModel(options: AppModelOptions): Promise<EngineAp
 
   // What the UI reads: made again only when something it depends on changed.
   let memoSync: { state: EngineState; lang: Lang; value: SyncState } | null = null;
+  /** The reminders save in flight or failed last, with its request id. */
+  let reminderSave: { key: string; id: string } | null = null;
   function syncState(): SyncState {
     const state = engine.state;
     const language = lang();
@@ -240,6 +242,32 @@ export async function createAppModel(options: AppModelOptions): Promise<EngineAp
       try {
         const reply = await api.call({ op: 'link.code', token: mine.token });
         return { code: reply.code, expiresAt: reply.expires_at };
+      } catch (e) {
+        throw userFacing(e, lang());
+      }
+    },
+
+    async loadReminders() {
+      const mine = session;
+      if (!mine) throw new UserFacingError(text('notSignedIn', lang()));
+      try {
+        const { ok: _ok, ...reply } = await api.call({ op: 'reminders.list', token: mine.token });
+        return reply;
+      } catch (e) {
+        throw userFacing(e, lang());
+      }
+    },
+
+    async saveReminders(changes) {
+      const mine = session;
+      if (!mine) throw new UserFacingError(text('notSignedIn', lang()));
+      // A save retried after a failure (the reply may have been lost) keeps its request id: applied once.
+      const key = JSON.stringify(changes);
+      if (reminderSave?.key !== key) reminderSave = { key, id: `page-${crypto.randomUUID()}` };
+      try {
+        const { ok: _ok, ...reply } = await api.call({ op: 'reminders.save', token: mine.token, request_id: reminderSave.id, reminders: changes });
+        reminderSave = null;
+        return reply;
       } catch (e) {
         throw userFacing(e, lang());
       }

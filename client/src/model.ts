@@ -1,6 +1,7 @@
 // The contract between the employee page's UI (components/) and its engine (the outbox, sync and API
 // client). The UI renders an AppModel and calls its actions; it never talks to the network itself.
-import type { CurrentState, EmployeeInfo, TodayBlock } from '../../common/api.ts';
+import type { CurrentState, EmployeeInfo, RemindersReply, TodayBlock } from '../../common/api.ts';
+import type { ReminderChange } from '../../common/reminders.ts';
 import type { ErrorCode } from '../../common/errors.ts';
 import type { StatusInfo } from '../../common/status.ts';
 
@@ -60,6 +61,10 @@ export interface AppModel {
   dismissRefused(entryId: string): Promise<void>;
   /** A short code to send to the Telegram bot as `/start CODE`, linking this person's chat (online only). */
   telegramLinkCode(): Promise<{ code: string; expiresAt: number }>;
+  /** The person's own reminders, from the server (they are kept there: online only). */
+  loadReminders(): Promise<RemindersReply>;
+  /** Saves changes to them; the same changes again after a failure are the same request (applied once). */
+  saveReminders(changes: ReminderChange[]): Promise<RemindersReply>;
   /** Sync now (also happens on the online event, when the tab becomes visible, and on a timer). */
   syncNow(): Promise<void>;
   subscribe(listener: () => void): () => void;

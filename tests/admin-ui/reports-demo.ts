@@ -247,7 +247,7 @@ export class DemoReports {
         .map(([group, list]) => ({ group, people: new Set(list.map((d) => d.person.id)).size, max_concurrent_breaks: GROUPS.find((g) => g.name === group)?.cap ?? null, ...sum(list) }))
         .sort((a, b) => (a.group < b.group ? -1 : 1)),
       totals: sum(days),
-      coverage: { dates_with_data: new Set(days.map((d) => d.date)).size, dates, without_breakdown: days.filter((d) => !d.breakdown).length },
+      coverage: { dates_with_data: new Set(days.map((d) => d.date)).size, dates, without_breakdown: days.filter((d) => !d.breakdown).length, unavailable_months: [] },
     };
   }
 

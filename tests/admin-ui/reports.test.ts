@@ -63,7 +63,7 @@ function summary(p: { from: string; to: string; group?: string; employee_id?: st
     rows,
     groups: [...new Set(rows.map((r) => r.group))].sort().map((g) => ({ group: g, people: rows.filter((r) => r.group === g).length, max_concurrent_breaks: 2, ...measures() })),
     totals: measures({ days: rows.length * 5, worked_min: 465, scheduled_min: 480, violations: 7 }),
-    coverage: { dates_with_data: Math.max(0, dates - 1), dates, without_breakdown: 0 },
+    coverage: { dates_with_data: Math.max(0, dates - 1), dates, without_breakdown: 0, unavailable_months: [] },
     viewer,
   };
 }

@@ -9,7 +9,7 @@ import { FakeScriptRun, fail, flush, ok } from './fake-script-run.ts';
 import { choose, click, mountPage, type } from './interact.ts';
 
 const NOW: AdminReply<'settings.get'> = {
-  values: { check_interval_minutes: '5', retention_days: '', bot_url: 'https://bot.example.com/push', alert_chat_id: '-100200', floor_refresh_seconds: '' },
+  values: { check_interval_minutes: '5', retention_days: '', bot_url: 'https://bot.example.com/push', alert_chat_id: '-100200', floor_refresh_seconds: '', daily_keep_months: '' },
   time_zone: 'Europe/Moscow',
   secrets: { TELEGRAM_BOT_TOKEN: true, BOT_SHARED_SECRET: false },
   version: 'st1',

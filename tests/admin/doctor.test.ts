@@ -8,7 +8,7 @@ import { gasSheetPort } from '../../appsscript/src/gas/sheet-port.ts';
 import { installTriggersNow } from '../../appsscript/src/gas/triggers.ts';
 import { runDoctor, type DoctorFacts } from '../../appsscript/src/services/admin/doctor.ts';
 import { encodeRecord } from '../../appsscript/src/store/records.ts';
-import { TABS } from '../../appsscript/src/store/schema.ts';
+import { TABS, TAB_ORDER } from '../../appsscript/src/store/schema.ts';
 import type { DoctorCheck } from '../../common/admin-api.ts';
 import { adminOffice, LEAD, OWNER, rid, type AdminOffice } from './helpers.ts';
 import { invalidateReferenceCache } from '../../appsscript/src/gas/reference-cache.ts';
@@ -37,7 +37,7 @@ function appendRow(o: AdminOffice, tab: 'Employees' | 'Rules', record: Record<st
 describe('doctor.run on the demo workbook', () => {
   it('finds the tabs right, the triggers missing, the bot unconfigured, and every row usable', () => {
     const c = doctor(office);
-    expect(c.schema).toMatchObject({ state: 'ok', detail: { en: 'All 14 tabs are at their versions' } });
+    expect(c.schema).toMatchObject({ state: 'ok', detail: { en: `All ${TAB_ORDER.length} tabs are at their versions` } });
     expect(c.triggers).toMatchObject({ state: 'fail', fix: { action: 'installTriggersFromMenu' } });
     expect(c.triggers.detail.en).toContain('checkBreaks: not installed');
     expect(c['trigger_run.checkBreaks']).toMatchObject({ state: 'warn', fix: { action: 'installTriggersFromMenu' } });

@@ -13,6 +13,9 @@ import { EMPLOYEE, LEAD, OTHER_LEAD, OWNER, rid } from './helpers.ts';
 import { at, floorOffice, NEXT, restoreClock, type FloorOffice } from './floor-office.ts';
 import { isSheetCall } from '../../bench/lib/call-split.ts';
 import { reportCsv } from '../../common/reports.ts';
+import { runArchive } from '../../appsscript/src/gas/triggers.ts';
+import { gasSheetPort } from '../../appsscript/src/gas/sheet-port.ts';
+import { openTables } from '../../appsscript/src/store/tables.ts';
 
 afterEach(restoreClock);
 
@@ -71,7 +74,7 @@ describe('reports.summary', () => {
     // Everyone else of support-l1 on shift that day never came in: a day with nothing worked.
     expect(r.rows.filter((x) => x.worked_min === 0).length).toBeGreaterThan(0);
     expect(r.totals.worked_min).toBe(437 + 540);
-    expect(r.coverage).toEqual({ dates_with_data: 1, dates: 1, without_breakdown: 0 });
+    expect(r.coverage).toEqual({ dates_with_data: 1, dates: 1, without_breakdown: 0, unavailable_months: [] });
     expect(r.groups.map((g) => g.group)).toEqual(['support-l1']);
   });
 
@@ -174,5 +177,70 @@ describe('reports.export', () => {
     const book = SpreadsheetApp.openById(made.id);
     expect(book.getSheets().map((s) => s.getName())).toEqual(['Сотрудники', 'Группы', 'По дням']);
     expect(made.rows).toBe(0);
+  });
+});
+
+describe('reports over archived months', () => {
+  // Days of November and December consolidated by the rollover; then, in January with Daily kept 1 month,
+  // the archive moves November's days to "WTT Archive 2026-11" (tab Daily) and December's stay live.
+  const FROM = '2026-11-01';
+  const TO = '2026-12-01';
+
+  function twoMonths(): FloorOffice {
+    const o = playedDay();
+    o.moveTo(at('09:00', '2026-12-01'));
+    o.sync('e001', [{ status: 'work', at: at('09:00', '2026-12-01') }]);
+    o.moveTo(at('17:00', '2026-12-01'));
+    o.sync('e001', [{ status: 'offline', at: at('17:00', '2026-12-01') }]);
+    o.moveTo(at('05:00', '2026-12-02'));
+    o.rollover();
+    return o;
+  }
+
+  function archiveInJanuary(o: FloorOffice): void {
+    o.moveTo(at('04:00', '2027-01-10'));
+    openTables(gasSheetPort(), { timeZone: 'Europe/Moscow', formatDate: (ms, p) => Utilities.formatDate(new Date(ms), 'Europe/Moscow', p) }).setSettings(new Map([['daily_keep_months', '1']]));
+    o.world.newExecution();
+    const report = runArchive();
+    expect(report).toMatchObject({ status: 'done' });
+    expect(report.dailyMoved).toBeGreaterThan(0);
+    o.moveTo(at('09:00', '2027-01-10'));
+  }
+
+  it('a period spanning archived and live months gives the same numbers as before archiving', () => {
+    const o = twoMonths();
+    const before = o.ok(OWNER, 'reports.summary', { from: FROM, to: TO });
+    const seriesBefore = o.ok(OWNER, 'reports.series', { from: FROM, to: TO });
+    const dates = new Set(seriesBefore.days.filter((d) => d.people > 0).map((d) => d.date.slice(0, 7)));
+    expect([...dates].sort()).toEqual(['2026-11', '2026-12']);
+    archiveInJanuary(o);
+    // November is no longer in the live tab.
+    expect(o.rows('Daily').every((r) => String(r.date) >= '2026-12-01')).toBe(true);
+    const after = o.ok(OWNER, 'reports.summary', { from: FROM, to: TO });
+    expect(after.rows).toEqual(before.rows);
+    expect(after.groups).toEqual(before.groups);
+    expect(after.totals).toEqual(before.totals);
+    expect(after.coverage).toEqual({ ...before.coverage, unavailable_months: [] });
+    expect(o.ok(OWNER, 'reports.series', { from: FROM, to: TO }).days).toEqual(seriesBefore.days);
+    // A period wholly in the archive: the played day, as counted by hand at the top of this file.
+    const day = o.ok(OWNER, 'reports.summary', { from: DAY, to: DAY, group: 'support-l1' });
+    expect(day.rows.find((x) => x.employee_id === 'e001')).toMatchObject({ worked_min: 437, break_min: 31, lunch_min: 60, overruns: 1, overrun_min: 4 });
+  });
+
+  it('a month whose archive workbook cannot be opened is named in the coverage, not a failed report', () => {
+    const o = twoMonths();
+    const live = o.ok(OWNER, 'reports.summary', { from: '2026-12-01', to: TO });
+    archiveInJanuary(o);
+    PropertiesService.getScriptProperties().setProperty('ARCHIVE_WORKBOOK_2026-11', 'no-such-spreadsheet');
+    o.world.newExecution();
+    const r = o.ok(OWNER, 'reports.summary', { from: FROM, to: TO });
+    expect(r.coverage.unavailable_months).toEqual(['2026-11']);
+    expect(r.totals).toEqual(live.totals);
+    // A property deleted by hand: the archive recorded moving November's days, so it is still reported.
+    PropertiesService.getScriptProperties().deleteProperty('ARCHIVE_WORKBOOK_2026-11');
+    o.world.newExecution();
+    expect(o.ok(OWNER, 'reports.summary', { from: FROM, to: TO }).coverage.unavailable_months).toEqual(['2026-11']);
+    // Months before the tracker had any days are not missing.
+    expect(o.ok(OWNER, 'reports.summary', { from: '2026-09-01', to: '2026-09-30' }).coverage.unavailable_months).toEqual([]);
   });
 });

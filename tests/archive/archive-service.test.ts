@@ -234,6 +234,7 @@ describe('a run that dies', () => {
             b.writeRows(start, rows);
           },
           schedule: () => b.schedule(),
+          daily: () => b.daily(),
         };
       },
     };

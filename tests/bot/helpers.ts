@@ -6,11 +6,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Bot } from 'grammy';
 import type { Chat, Message, Update, User, UserFromGetMe } from 'grammy/types';
-import type { AlertReceipt, BotCommand, BotCommandReply, BotLinkReply } from '../../common/bot-api.ts';
+import type { AlertReceipt, BotCommand, BotCommandReply, BotLinkReply, BotRemindersReply } from '../../common/bot-api.ts';
 import type { BotConfig } from '../../bot/config.ts';
 import { createBot, type BotApp, type BotDeps } from '../../bot/create-bot.ts';
 import type { Logger } from '../../bot/log.ts';
-import type { WebAppClient } from '../../bot/web-app/client.ts';
+import type { RemindersInput, WebAppClient } from '../../bot/web-app/client.ts';
 
 export const SECRET = 'test-shared-secret-0123456789';
 
@@ -97,6 +97,9 @@ export class FakeWebApp implements WebAppClient {
   onViolation: Handler<{ chat_id: string; violation_id: string; action: 'excuse' | 'confirm' }, BotCommandReply> = () => {
     throw new Error('unexpected bot.violation');
   };
+  onReminders: Handler<RemindersInput, BotRemindersReply> = () => {
+    throw new Error('unexpected bot.reminders');
+  };
   /** Pages of alerts the next pulls return, then none. */
   pending: unknown[][] = [];
   acks: AlertReceipt[][] = [];
@@ -114,6 +117,9 @@ export class FakeWebApp implements WebAppClient {
   }
   violation(input: { chat_id: string; violation_id: string; action: 'excuse' | 'confirm' }) {
     return this.record('bot.violation', input, this.onViolation);
+  }
+  reminders(input: RemindersInput) {
+    return this.record('bot.reminders', input, this.onReminders);
   }
   pullAlerts(limit: number) {
     return this.record('bot.alerts.pull', { limit }, () => this.pending.shift() ?? []);

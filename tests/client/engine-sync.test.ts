@@ -26,6 +26,24 @@ describe('batches', () => {
   });
 });
 
+describe('the backlog reported with each sync', () => {
+  it('the whole queue (this batch included) and its oldest entry\'s time; the server keeps what is left', async () => {
+    const world = newWorld();
+    const model = await world.open();
+    await signIn(model, world.server);
+    world.browser.goOffline();
+    const total = MAX_SYNC_ENTRIES + 3;
+    for (let i = 0; i < total; i++) await model.setStatus(i % 2 ? 'work' : 'break');
+    world.server.requests.length = 0;
+    world.browser.goOnline();
+    await settle(model);
+    const syncs = world.server.requests.filter((r) => r.op === 'sync').map((r) => r.body as { entries: { at: number }[]; backlog: { count: number; oldest_at: number } });
+    expect(syncs.map((s) => s.backlog.count)).toEqual([total, 3]);
+    for (const s of syncs) expect(s.backlog.oldest_at).toBe(s.entries[0].at);
+    await model.close();
+  });
+});
+
 describe('backoff with full jitter', () => {
   it('waits uniformly between 0 and min(cap, base * 2^attempt)', () => {
     const policy = { baseMs: 1000, capMs: 60_000 };

@@ -1,6 +1,7 @@
 // A stand-in for the employee page's engine: plain state the test sets, every action recorded, and the
 // listeners told of changes the way the real model tells them.
-import type { CurrentState, TodayBlock } from '../../common/api.ts';
+import type { CurrentState, RemindersReply, TodayBlock } from '../../common/api.ts';
+import { applyReminderChanges, defaultReminders, type ReminderChange } from '../../common/reminders.ts';
 import type { StatusInfo } from '../../common/status.ts';
 import type { AppModel, Session, SyncState } from '../../client/src/model.ts';
 
@@ -34,6 +35,9 @@ export type Call =
   | { op: 'dismissRefused'; entryId: string }
   | { op: 'syncNow' }
   | { op: 'telegramLinkCode' };
+
+/** Kept apart from `calls`: the Reminders card loads them by itself whenever the day is shown. */
+export type ReminderCall = { op: 'loadReminders' } | { op: 'saveReminders'; changes: ReminderChange[] };
 
 export class FakeModel implements AppModel {
   session: Session | null = null;
@@ -87,6 +91,24 @@ export class FakeModel implements AppModel {
   async telegramLinkCode(): Promise<{ code: string; expiresAt: number }> {
     this.calls.push({ op: 'telegramLinkCode' });
     return { code: 'K7Q2XM', expiresAt: 1_800_000_000_000 };
+  }
+
+  /** The server's copy of the person's reminders; what loadReminders / saveReminders throw instead, if set. */
+  reminders: RemindersReply = { reminders: defaultReminders(), telegram_linked: true };
+  remindersError: unknown = null;
+  readonly reminderCalls: ReminderCall[] = [];
+
+  async loadReminders(): Promise<RemindersReply> {
+    this.reminderCalls.push({ op: 'loadReminders' });
+    if (this.remindersError) throw this.remindersError;
+    return this.reminders;
+  }
+
+  async saveReminders(changes: ReminderChange[]): Promise<RemindersReply> {
+    this.reminderCalls.push({ op: 'saveReminders', changes });
+    if (this.remindersError) throw this.remindersError;
+    this.reminders = { ...this.reminders, reminders: applyReminderChanges(this.reminders.reminders, changes) };
+    return this.reminders;
   }
 
   async syncNow(): Promise<void> {

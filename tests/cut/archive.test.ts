@@ -4,7 +4,9 @@
 // continuations until done. Every Log row ends in exactly one place (Log or its month's archive), and the
 // Log row numbers kept by checkBreaks and the rollover still point at the same entries. Then the same with
 // the Schedule's old rows moving too: every Schedule row ends in exactly one place (the live tab or its
-// month's archive, as it was) and the Schedule's row index is trusted and right.
+// month's archive, as it was) and the Schedule's row index is trusted and right. Then the Daily tab's old
+// months: every Daily row in exactly one place, and the reports' index and the rollover's tail mark right
+// after, whether the rollover or the archive's continuation met the deletion's mark first.
 import { describe, expect, it } from 'vitest';
 import { runCheckBreaks } from '../../appsscript/src/gas/bot-wiring.ts';
 import { ARCHIVE_DEFAULTS, WATCHDOG_AFTER_MS } from '../../appsscript/src/domain/archive-plan.ts';
@@ -21,6 +23,11 @@ import { gasSheetPort } from '../../appsscript/src/gas/sheet-port.ts';
 import { readSchedule } from '../../appsscript/src/store/schedule-rows.ts';
 import { UNDATED } from '../../appsscript/src/store/schedule-index.ts';
 import { openTables } from '../../appsscript/src/store/tables.ts';
+import { liveDaily } from '../../appsscript/src/gas/archive-workbooks.ts';
+import { settleDailyShift } from '../../appsscript/src/services/daily-shift.ts';
+import { DAILY_INDEX_KEY, DAILY_TAIL_KEY, indexFromDates, parseDailyIndex } from '../../appsscript/src/store/daily-index.ts';
+import { readConsolidated } from '../../appsscript/src/services/reports/consolidated.ts';
+import { dailyCtx, dailyRows, fillDaily, liveDailyDates, misplacedDaily } from '../archive/fixtures/daily-rows.ts';
 
 const ROWS = logRows(120, Date.UTC(2026, 7, 20), Date.UTC(2026, 10, 23, 12));
 const OLD = ROWS.filter((r) => r.received_at < CUTOFF);
@@ -133,5 +140,63 @@ describe('archive of the Schedule cut at every service call', () => {
     expect(tried).toBeGreaterThan(50);
     console.log(`archive with the Schedule: ${tried} cut points`);
     // About 17 s alone on 2 cores; the margin is for a machine busy with other work.
+  }, 180_000);
+});
+
+describe('archive of Daily cut at every service call', () => {
+  const DAILY = dailyRows(4, '2026-06-25', '2026-11-23');
+  const CUTOFF_DATE = '2026-09-01';
+  const LOG = logRows(20, Date.UTC(2026, 10, 15), Date.UTC(2026, 10, 23, 12));
+  const dailyPart = () => ({ daily: { ...liveDaily(calendarFor(ZONE), CUTOFF_DATE)!, chunkRows: 90 } });
+  const OLD = DAILY.filter((r) => r.date < CUTOFF_DATE).length;
+
+  const buildWithDaily = (): InProcessArchive => {
+    const a = inProcessArchive(LOG);
+    fillDaily(a.world, DAILY);
+    return a;
+  };
+
+  /** What the rollover does first under its lock: a deletion whose marks did not move is settled. */
+  const rolloverSettles = () => {
+    const port = gasSheetPort();
+    const tables = openTables(port, { timeZone: ZONE, formatDate: dailyCtx.formatDate });
+    const updates = settleDailyShift(tables.settings(), { port, ctx: dailyCtx });
+    if (updates.size > 0) tables.setSettings(updates);
+  };
+
+  it('every Daily row in exactly one place, the index and the tail mark right after', () => {
+    const first = buildWithDaily();
+    const report = first.runHere({ chunkRows: CHUNK, ...dailyPart() });
+    expect(report.status).toBe('done');
+    expect(report.dailyMoved).toBe(OLD);
+
+    const tried = cutAtEveryCall<InProcessArchive>({
+      build: buildWithDaily,
+      run: (a) => a.runHere({ chunkRows: CHUNK, ...dailyPart() }),
+      retry: (a) => {
+        rolloverSettles();
+        a.world.clock.advance(WATCHDOG_AFTER_MS);
+        for (let i = 0; i < 10; i++) {
+          if (a.run({ chunkRows: CHUNK, ...dailyPart() }).status === 'done') return;
+          a.world.clock.advance(ARCHIVE_DEFAULTS.continueAfterMs + 1000);
+        }
+        throw new Error('the archive did not finish in 10 runs');
+      },
+      check: (a) => {
+        expect(misplacedDaily(DAILY, CUTOFF_DATE), 'Daily rows lost, doubled or misplaced').toEqual([]);
+        expect(a.state()).toMatchObject({ inFlight: null, daily: null, lease: null });
+        a.world.newExecution();
+        const settings = a.open().tables.settings();
+        const live = liveDailyDates();
+        expect(live[0]).toBe(CUTOFF_DATE);
+        expect(parseDailyIndex(settings.get(DAILY_INDEX_KEY)), 'the index').toEqual(indexFromDates(live));
+        expect(Number(settings.get(DAILY_TAIL_KEY)), 'the tail mark').toBe(live.length + 1);
+        expect(settings.get('daily.deleting') ?? '').toBe('');
+        a.world.newExecution();
+        expect(readConsolidated({ port: gasSheetPort(), ctx: dailyCtx }, settings, CUTOFF_DATE, '2026-11-23')).toMatchObject({ via: 'index' });
+      },
+    });
+    expect(tried).toBeGreaterThan(50);
+    console.log(`archive of Daily: ${tried} cut points`);
   }, 180_000);
 });

@@ -95,7 +95,7 @@ describe('summary', () => {
     );
     expect(s.rows.map((r) => [r.name, r.group, r.days])).toEqual([['Antonova', 'g1', 1], ['Borisov', 'g2', 3]]);
     expect(s.groups.map((g) => [g.group, g.people, g.days, g.max_concurrent_breaks])).toEqual([['g1', 2, 2, 2], ['g2', 1, 2, null]]);
-    expect(s.coverage).toEqual({ dates_with_data: 3, dates: 4, without_breakdown: 4 });
+    expect(s.coverage).toEqual({ dates_with_data: 3, dates: 4, without_breakdown: 4, unavailable_months: [] });
   });
 
   it('counts no date from today on as missing', () => {

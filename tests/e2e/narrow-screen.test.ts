@@ -2,7 +2,7 @@
 // 360 px wide phone in Russian and in English (nothing past the screen's edge, no sideways scroll, no
 // text sticking out of its box), on every screen a person meets: the email step with the server address
 // open, the code step, and a busy day (a break running over, the Telegram code, and today's violations,
-// one of them excused by the lead). The day's violations come the real way: checkBreaks writes them and
+// one of them excused by the lead, and her reminders set). The day's violations come the real way: checkBreaks writes them and
 // keeps today's in Current, and the page's next request brings them (issue 8, point 6).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -119,6 +119,14 @@ describe('the employee page on a narrow phone', () => {
       await items.nth(3).waitFor();
       await page.locator('wtt-telegram-link button').click();
       await page.locator('wtt-telegram-link code').waitFor();
+      // Her own reminders, saved on the server from the Reminders card (issue 13).
+      await page.locator('wtt-reminders #rem-before_break').check();
+      await page.locator('wtt-reminders #rem-before_break-min').fill('10');
+      await page.locator('wtt-reminders #rem-shift_end').check();
+      await page.locator('wtt-reminders button[type=submit]').click();
+      await page.locator('wtt-reminders [role=status]', { hasText: 'Reminders saved.' }).waitFor();
+      const saved = (await readSheet(server.base, 'Reminders')).filter((r) => r.employee_id === employeeId);
+      expect(saved.map((r) => [r.kind, String(r.enabled), String(r.minutes)])).toEqual([['before_break', 'true', '10'], ['shift_end', 'true', '0']]);
 
       // Texts as a person reads them (the clocks run on by seconds between presses: minutes over may be one more).
       const shown = async () => (await items.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());

@@ -115,15 +115,24 @@ async function main(): Promise<void> {
     await page.locator('wtt-sync-state button', { hasText: 'Sync now' }).click();
     await page.locator('wtt-violations-list li.excused').waitFor();
 
+    // Her own reminders: ten minutes before a planned break, and at the shift's end if still signed in.
+    await page.locator('wtt-reminders #rem-before_break').check();
+    await page.locator('wtt-reminders #rem-before_break-min').fill('10');
+    await page.locator('wtt-reminders #rem-shift_end').check();
+    await page.locator('wtt-reminders button[type=submit]').click();
+    await page.locator('wtt-reminders [role=status]', { hasText: 'Reminders saved.' }).waitFor();
+
     await page.setViewportSize({ width: 360, height: 740 });
     await setLang('RU');
     await shot('phone-ru');
+    await shot('reminders-ru', { of: page.locator('wtt-reminders') });
     await shot('phone-full-ru', { fullPage: true });
     await shot('violations-ru', { of: page.locator('wtt-violations-list') });
     await setLang('EN');
     await shot('phone-en');
     await shot('phone-full-en', { fullPage: true });
     await shot('violations-en', { of: page.locator('wtt-violations-list') });
+    await shot('reminders-en', { of: page.locator('wtt-reminders') });
     await page.setViewportSize({ width: 320, height: 640 });
     await setLang('RU');
     await shot('phone-320-ru', { fullPage: true });

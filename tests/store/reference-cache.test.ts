@@ -19,8 +19,9 @@ beforeEach(() => {
 
 describe('loadReference', () => {
   // The four tabs once each; the Schedule in two reads: its row 1 (header, row index, edit mark), then the
-  // rows of the window (here the whole tab: the seeded workbook has no index yet, store/schedule-rows.ts).
-  const READS = 6;
+  // rows of the window (here the whole tab: the seeded workbook has no index yet, store/schedule-rows.ts);
+  // then the Notify and Reminders tabs once each.
+  const READS = 8;
 
   it('cold: reads the five tabs once each (the Schedule in two reads) and fills the cache with one putAll', () => {
     const data = loadReference(w.open().tables, WINDOW);

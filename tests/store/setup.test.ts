@@ -78,26 +78,26 @@ describe('setup on a new workbook', () => {
 });
 
 describe('upgrading in place', () => {
-  it('migrates Devices v1 -> v3 keeping every row and every value, last_at from last_seen, no write pending', () => {
+  it('migrates Devices v1 -> v4 keeping every row and every value, last_at from last_seen, no write pending', () => {
     const world = olderWorkbook({ recordVersion: true });
     const report = setup(gasSheetPort());
-    expect(report.migrated).toEqual([{ tab: 'Devices', from: 1, to: 3, rows: 4 }]);
+    expect(report.migrated).toEqual([{ tab: 'Devices', from: 1, to: 4, rows: 4 }]);
     expect(report.created).toEqual(TAB_ORDER.filter((t) => t !== 'Devices' && t !== 'Settings'));
     // Settings had no version of its own recorded: adopted by its header, and trimmed to its two columns.
     expect(report.adopted).toEqual([{ tab: 'Settings', version: 1 }]);
     expect(report.tidied).toEqual([{ tab: 'Settings', columnsRemoved: 24 }]);
-    expect(header('Devices')).toEqual(['device_id', 'employee_id', 'last_seq', 'last_seen', 'last_at', 'pending']);
-    expect(sheet('Devices').getMaxColumns()).toBe(6);
+    expect(header('Devices')).toEqual(['device_id', 'employee_id', 'last_seq', 'last_seen', 'last_at', 'pending', 'backlog_count', 'backlog_oldest_at']);
+    expect(sheet('Devices').getMaxColumns()).toBe(8);
     world.newExecution();
     const tables = openTables(gasSheetPort(), { timeZone: 'Europe/Moscow', formatDate });
     expect(tables.devices()).toEqual([
-      { device_id: '0042', employee_id: 'e001', last_seq: 17, last_seen: 1_790_000_000_000, last_at: 1_790_000_000_000, pending: null },
-      { device_id: 'phone-anna', employee_id: 'e001', last_seq: 3, last_seen: 1_790_000_100_000, last_at: 1_790_000_100_000, pending: null },
-      { device_id: '-7', employee_id: '007', last_seq: 0, last_seen: null, last_at: null, pending: null },
+      { device_id: '0042', employee_id: 'e001', last_seq: 17, last_seen: 1_790_000_000_000, last_at: 1_790_000_000_000, pending: null, backlog_count: null, backlog_oldest_at: null },
+      { device_id: 'phone-anna', employee_id: 'e001', last_seq: 3, last_seen: 1_790_000_100_000, last_at: 1_790_000_100_000, pending: null, backlog_count: null, backlog_oldest_at: null },
+      { device_id: '-7', employee_id: '007', last_seq: 0, last_seen: null, last_at: null, pending: null, backlog_count: null, backlog_oldest_at: null },
     ]);
-    expect(sheet('Devices').getRange(4, 1, 1, 6).getValues()[0]).toEqual(['', '', '', '', '', '']);
+    expect(sheet('Devices').getRange(4, 1, 1, 8).getValues()[0]).toEqual(['', '', '', '', '', '', '', '']);
     const settings = tables.settings();
-    expect(settings.get('schema.Devices')).toBe('3');
+    expect(settings.get('schema.Devices')).toBe('4');
     expect(settings.get('timezone')).toBe('Europe/Moscow'); // other settings untouched
     world.newExecution();
     expect(setup(gasSheetPort()).nothingToDo).toBe(true);
@@ -106,7 +106,7 @@ describe('upgrading in place', () => {
   it('adopts an older tab with no recorded version by its header, then migrates it', () => {
     olderWorkbook({ recordVersion: false });
     const report = setup(gasSheetPort());
-    expect(report.migrated).toEqual([{ tab: 'Devices', from: 1, to: 3, rows: 4 }]);
+    expect(report.migrated).toEqual([{ tab: 'Devices', from: 1, to: 4, rows: 4 }]);
     expect(report.created).toContain('Settings');
   });
 

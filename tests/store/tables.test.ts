@@ -203,6 +203,9 @@ describe('machine tabs and service calls', () => {
     last_at: i === 1 ? null : 1_790_000_000_000 - i,
     // A status write in progress (services/status-writes.ts) round-trips as written.
     pending: i === 2 ? { write: 'd-2:20:x', employee_id: 'e002', prev_seq: 17, prev_at: null, entry_id: '=u-20', seq: 20, rows: 3 } : null,
+    // The backlog the page reported (Devices v4) round-trips; blank reads as not reported.
+    backlog_count: i === 3 ? 4 : null,
+    backlog_oldest_at: i === 3 ? 1_789_999_000_000 : null,
   });
 
   it('each read is one getValues and each save one setValues', () => {
@@ -263,7 +266,7 @@ describe('machine tabs and service calls', () => {
     const calls = w.world.stats().calls;
     expect(calls['Range.getValues']).toBe(1);
     expect(calls['Range.setValues']).toBe(1);
-    expect(w.open().tables.settings().get('schema.Devices')).toBe('3');
+    expect(w.open().tables.settings().get('schema.Devices')).toBe('4');
   });
 
   it('a missing tab or a moved header is a clear error naming the tab', () => {

@@ -268,6 +268,13 @@ export interface ArchiveState {
   inFlight: InFlightBlock | null;
   /** A block of Schedule rows being moved (absent in checkpoints written before Schedule was archived). */
   schedule?: ScheduleBlock | null;
+  /**
+   * A block of Daily rows being moved: Log's protocol, `firstId` being the key (date|employee) of Daily's row 2
+   * and the fingerprint over the block's keys (domain/archive-daily.ts). Absent in older checkpoints.
+   */
+  daily?: InFlightBlock | null;
+  /** The months whose Daily rows went to their archive: a report tells a lost workbook from a month with no data. */
+  dailyMonths?: string[];
   /** Rows removed from the top of Log by the archive, ever: Log row numbers shift up by each removal. */
   removed: number;
   /** Old rows remain: the last run stopped before the end (a continuation is scheduled). */
@@ -279,7 +286,7 @@ export interface ArchiveState {
 }
 
 export function initialState(): ArchiveState {
-  return { v: 1, inFlight: null, schedule: null, removed: 0, pending: false, lease: null, last: null };
+  return { v: 1, inFlight: null, schedule: null, daily: null, dailyMonths: [], removed: 0, pending: false, lease: null, last: null };
 }
 
 export type ParsedState = { ok: true; state: ArchiveState } | { ok: false; reason: string };
@@ -298,12 +305,16 @@ export function parseState(json: string | null): ParsedState {
   if (!Number.isInteger(s.removed) || (s.removed as number) < 0) return { ok: false, reason: 'bad removed count' };
   if (s.inFlight !== null && !isInFlight(s.inFlight)) return { ok: false, reason: 'bad block in flight' };
   if (s.schedule !== undefined && s.schedule !== null && !isScheduleBlock(s.schedule)) return { ok: false, reason: 'bad Schedule block in flight' };
+  if (s.daily !== undefined && s.daily !== null && !isInFlight(s.daily)) return { ok: false, reason: 'bad Daily block in flight' };
+  if (s.dailyMonths !== undefined && !(Array.isArray(s.dailyMonths) && s.dailyMonths.every((m) => typeof m === 'string'))) return { ok: false, reason: 'bad Daily months' };
   return {
     ok: true,
     state: {
       v: 1,
       inFlight: s.inFlight ?? null,
       schedule: s.schedule ?? null,
+      daily: s.daily ?? null,
+      dailyMonths: s.dailyMonths ?? [],
       removed: s.removed as number,
       pending: s.pending === true,
       lease: s.lease && typeof s.lease.owner === 'string' && typeof s.lease.until === 'number' ? s.lease : null,

@@ -108,6 +108,10 @@ export interface DeviceRow {
   last_at: number | null;
   /** The status write in progress for this device (services/status-writes.ts); null or absent = none. */
   pending?: PendingWrite | null;
+  /** Entries the device still held unsent after its last sync (null or absent = not reported, an older page). */
+  backlog_count?: number | null;
+  /** The server's time of the oldest of them (the client's, corrected by its clock offset); null = none. */
+  backlog_oldest_at?: number | null;
 }
 
 /**

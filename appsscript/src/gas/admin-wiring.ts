@@ -20,6 +20,8 @@ import { doctorFacts } from './doctor-facts.ts';
 import { lazy } from './lazy.ts';
 import { fewCallsCalendar, neutralPeriods } from './bot-wiring.ts';
 import { newReportBook } from './report-books.ts';
+import { dailyArchiveReader } from './archive-workbooks.ts';
+import { broadcastSender, mailPort } from './broadcast-wiring.ts';
 
 export function adminRpc(caller: Caller, op: unknown, payload: unknown): Envelope<object> {
   const deps = adminDeps(caller, Date.now());
@@ -71,6 +73,9 @@ export function adminDeps(caller: Caller, now: number): AdminDeps {
     doctorFacts: (o) => doctorFacts(o),
     selection: () => selectedRange(),
     newReportBook: (name) => newReportBook(name),
+    dailyArchive: () => dailyArchiveReader(),
+    senderFor: (url) => broadcastSender(url),
+    mail: mailPort,
   };
 }
 

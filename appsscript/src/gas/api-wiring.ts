@@ -5,11 +5,12 @@ import { loginFinish, loginStart, authenticate } from '../services/login.ts';
 import { state, statusInfo, sync, type TrackingDeps } from '../services/tracking.ts';
 import { Busy } from '../errors.ts';
 import { issueLinkCode } from '../services/link-code.ts';
+import { listReminders, saveReminders, type RemindersDeps } from '../services/reminders.ts';
 import { openTables, type Tables } from '../store/tables.ts';
 import { scheduleWindow } from '../store/reference.ts';
 import type { ReferenceData } from '../store/reference.ts';
 import { gasSheetPort } from './sheet-port.ts';
-import { loadReference } from './reference-cache.ts';
+import { invalidateReferenceCache, loadReference } from './reference-cache.ts';
 import { calendarFor, type Calendar } from './calendar.ts';
 import { spreadsheetTimeZone } from './environment.ts';
 import { withScriptLock } from './script-lock.ts';
@@ -50,6 +51,13 @@ export function apiHandlers(now: number): Handlers {
     withLock: exclusive,
     tables: tables(),
   });
+  const reminderDeps = (): RemindersDeps => ({
+    now,
+    port: gasSheetPort(),
+    ctx: { formatDate: (ms, pattern) => calendar().format(ms, pattern) },
+    withLock: exclusive,
+    invalidateReference: () => invalidateReferenceCache(),
+  });
   return {
     'login.start': (req) => loginStart(req, { ...base(), channels: { email: emailCodeChannel } }),
     'login.finish': (req) => loginFinish(req, { ...base(), statuses: reference().statuses.map(statusInfo) }),
@@ -57,5 +65,7 @@ export function apiHandlers(now: number): Handlers {
     state: (req) => state(req, tracking()),
     'link.code': (req) =>
       issueLinkCode(tracking().authenticate(req.token, undefined), { now, cache: scriptJsonCache(), signingKey: signingKey(), crypto: gasCrypto, exclusive }),
+    'reminders.list': (req) => listReminders(tracking().authenticate(req.token, undefined), reminderDeps()),
+    'reminders.save': (req) => saveReminders(tracking().authenticate(req.token, undefined), req.request_id, req.reminders, reminderDeps()),
   };
 }

@@ -1,9 +1,15 @@
 // Where the archive keeps things on Apps Script: the monthly archive workbooks ("WTT Archive YYYY-MM",
-// a tab Log with Log's header and, once the month's shifts leave the live Schedule, a tab Schedule with its
-// header; made with SpreadsheetApp.create and found again by the id remembered in Script Properties), the
-// live Log and Schedule tabs it takes rows from, and its checkpoint (Script Properties too: machine state,
-// which no one should edit in a tab by hand).
-import type { ArchiveBook, ArchiveShelf, ArchiveTab, CheckpointStore, LiveLog, LiveSchedule } from '../services/archive.ts';
+// a tab Log with Log's header and, once the month's shifts and consolidated days leave the live tabs, tabs
+// Schedule and Daily with their headers; made with SpreadsheetApp.create and found again by the id
+// remembered in Script Properties), the live Log, Schedule and Daily tabs it takes rows from, and its
+// checkpoint (Script Properties too: machine state, which no one should edit in a tab by hand). The reports
+// read the archived months' Daily tabs through dailyArchiveReader.
+import type { ArchiveBook, ArchiveShelf, ArchiveTab, CheckpointStore, LiveDaily, LiveLog, LiveSchedule } from '../services/archive.ts';
+import type { DailyArchive } from '../services/reports/archived-days.ts';
+import { dailyDeletingMarker, DAILY_DELETING_KEY } from '../domain/archive-daily.ts';
+import { dailyFactsOf, settleDailyShift } from '../services/daily-shift.ts';
+import { dailyMarksAfterDelete } from '../store/daily-index.ts';
+import type { CellContext } from '../store/cells.ts';
 import { parseState, LOG_WIDTH, type ArchiveState } from '../domain/archive-plan.ts';
 import { columnIndex, TABS } from '../store/schema.ts';
 import { headerNames, trimHeader } from '../store/records.ts';
@@ -26,6 +32,10 @@ export const ARCHIVE_TAB = TABS.Log.name;
 /** The archive workbook's tab of the month's Schedule rows. */
 export const ARCHIVE_SCHEDULE_TAB = TABS.Schedule.name;
 const SCHEDULE = TABS.Schedule;
+/** The archive workbook's tab of the month's consolidated days (Daily rows). */
+export const ARCHIVE_DAILY_TAB = TABS.Daily.name;
+const DAILY = TABS.Daily;
+const DAILY_WIDTH = DAILY.columns.length;
 
 export function archiveWorkbookName(month: string): string {
   return `WTT Archive ${month}`;
@@ -156,6 +166,7 @@ export function archiveShelf(timeZone: string): ArchiveShelf {
     }
     const id = ss.getId();
     let schedule: ArchiveTab | null = null;
+    let daily: ArchiveTab | null = null;
     return {
       month,
       id,
@@ -168,6 +179,7 @@ export function archiveShelf(timeZone: string): ArchiveShelf {
         lastRow = Math.max(lastRow, startRow + rows.length - 1);
       },
       schedule: () => (schedule ??= scheduleTabOf(ss, port, month)),
+      daily: () => (daily ??= dailyTabOf(ss, port, month)),
     };
   };
 
@@ -207,6 +219,137 @@ function scheduleTabOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, port: Sheet
       // As read from the live Schedule: text stays text, Dates stay Dates.
       port.writeRows(ARCHIVE_SCHEDULE_TAB, startRow, rows.map((r) => r.map(preserveCell)));
       lastRow = Math.max(lastRow, startRow + rows.length - 1);
+    },
+  };
+}
+
+/**
+ * The month's Daily tab in its archive workbook (made with the live Daily's header on first use): the
+ * month's consolidated days, moved by the archive (services/archive.ts moveDaily). Looked at once per run.
+ */
+function dailyTabOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, port: SheetPort, month: string): ArchiveTab {
+  const header = headerNames(DAILY);
+  if (!ss.getSheetByName(ARCHIVE_DAILY_TAB)) ss.insertSheet(ARCHIVE_DAILY_TAB);
+  const shape = port.shape(ARCHIVE_DAILY_TAB)!;
+  let lastRow = shape.lastRow;
+  if (lastRow === 0) {
+    port.writeRows(ARCHIVE_DAILY_TAB, 1, [header.map(textCell)]);
+    port.setFrozenRows(ARCHIVE_DAILY_TAB, 1);
+    port.fitColumns(ARCHIVE_DAILY_TAB, DAILY_WIDTH);
+    DAILY.columns.forEach((col, i) => {
+      if (col.type === 'datetime') port.setColumnFormat(ARCHIVE_DAILY_TAB, i + 1, DATETIME_FORMAT);
+    });
+    lastRow = 1;
+  } else if (!sameHeader(shape.header.slice(0, DAILY_WIDTH), header)) {
+    throw new ArchiveWorkbookUnavailable(month, ss.getId(), `its Daily tab has the columns [${shape.header.join(', ')}] / во вкладке Daily столбцы [${shape.header.join(', ')}]`);
+  }
+  return {
+    lastRow: () => lastRow,
+    readRows: (startRow, count) => port.readRows(ARCHIVE_DAILY_TAB, startRow, count, DAILY_WIDTH),
+    writeRows(startRow, rows) {
+      if (rows.length === 0) return;
+      // As read from the live Daily: text stays text (the timeline's JSON), Dates stay Dates.
+      port.writeRows(ARCHIVE_DAILY_TAB, startRow, rows.map((r) => r.map(preserveCell)));
+      lastRow = Math.max(lastRow, startRow + rows.length - 1);
+    },
+  };
+}
+
+/**
+ * The bound spreadsheet's Daily tab, for the archive: rows dated before `cutoffDate` move. Made per run;
+ * undefined when the workbook has no Daily tab yet (nothing to move).
+ */
+export function liveDaily(calendar: { timeZone: string; format(ms: number, pattern: string): string }, cutoffDate: string): LiveDaily | undefined {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = ss.getSheetByName(DAILY.name);
+  if (!sheet) return undefined;
+  const port = gasSheetPort();
+  const ctx: CellContext = { formatDate: sameDayFormats(calendar.format) };
+  let maxRows = 0;
+  const marks = () => {
+    const tables = openTables(port, { timeZone: calendar.timeZone, formatDate: calendar.format });
+    return { tables, settings: tables.settings() };
+  };
+  return {
+    cutoffDate,
+    shape() {
+      const header = trimHeader(sheet.getRange(1, 1, 1, DAILY_WIDTH).getValues()[0]);
+      maxRows = sheet.getMaxRows();
+      return { header, lastRow: sheet.getLastRow() };
+    },
+    readRows: (startRow, count) => (count > 0 ? port.readRows(DAILY.name, startRow, count, DAILY_WIDTH) : []),
+    readFacts: (startRow, count) => (count > 0 ? port.readRows(DAILY.name, startRow, count, 2).map((r) => dailyFactsOf(r, ctx)) : []),
+    facts: (row) => dailyFactsOf(row, ctx),
+    deleteTopRows(count, firstKey) {
+      if (count <= 0) return;
+      if (maxRows === 0) maxRows = sheet.getMaxRows();
+      // Sheets refuses to delete every row below the frozen header: keep one blank row under it.
+      if (maxRows - count <= 1) {
+        sheet.insertRowsAfter(maxRows, 1);
+        maxRows += 1;
+      }
+      const { tables, settings } = marks();
+      tables.setSettings(dailyDeletingMarker(count, firstKey));
+      sheet.deleteRows(2, count);
+      maxRows -= count;
+      const updates = dailyMarksAfterDelete(settings, count);
+      updates.set(DAILY_DELETING_KEY, '');
+      tables.setSettings(updates);
+      SpreadsheetApp.flush();
+    },
+    settleDeleted() {
+      const { tables, settings } = marks();
+      const updates = settleDailyShift(settings, { port, ctx });
+      if (updates.size > 0) tables.setSettings(updates);
+    },
+  };
+}
+
+/** Each distinct instant formatted once (a Daily block holds a few dates over thousands of rows). */
+function sameDayFormats(format: (ms: number, pattern: string) => string): (ms: number, pattern: string) => string {
+  const seen = new Map<string, string>();
+  return (ms, pattern) => {
+    const key = `${ms}|${pattern}`;
+    let text = seen.get(key);
+    if (text === undefined) seen.set(key, (text = format(ms, pattern)));
+    return text;
+  };
+}
+
+/**
+ * The archived months' consolidated days, for the reports: one open and one read of the month's Daily tab.
+ * A month with no workbook is a month with no archived days, unless the archive recorded moving its Daily
+ * rows (the checkpoint's dailyMonths): then the workbook was lost, and the report says so.
+ */
+export function dailyArchiveReader(): DailyArchive {
+  // Nothing is asked of Apps Script until a report reaches back before the live tab's first date.
+  let store: GoogleAppsScript.Properties.Properties | null = null;
+  const props = () => (store ??= PropertiesService.getScriptProperties());
+  let moved: Set<string> | null = null;
+  const movedMonths = () => {
+    if (moved === null) {
+      const parsed = parseState(props().getProperty(ARCHIVE_STATE_PROPERTY));
+      moved = new Set(parsed.ok ? (parsed.state.dailyMonths ?? []) : []);
+    }
+    return moved;
+  };
+  return {
+    month(month) {
+      const id = props().getProperty(ARCHIVE_WORKBOOK_PROPERTY_PREFIX + month);
+      if (!id) return movedMonths().has(month) ? { kind: 'unavailable', reason: 'no workbook / нет таблицы' } : { kind: 'none' };
+      let ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+      try {
+        ss = SpreadsheetApp.openById(id);
+      } catch (e) {
+        return { kind: 'unavailable', reason: e instanceof Error ? e.message : String(e) };
+      }
+      const port = gasSheetPort(ss);
+      if (!port.hasTab(ARCHIVE_DAILY_TAB)) return movedMonths().has(month) ? { kind: 'unavailable', reason: 'no Daily tab / нет вкладки Daily' } : { kind: 'none' };
+      // The whole tab in one read (an open-ended range): a month is about 6,000 rows for 200 people.
+      const { header, rows } = port.readAll(ARCHIVE_DAILY_TAB, DAILY_WIDTH);
+      const names = trimHeader(header);
+      if (!sameHeader(names.slice(0, DAILY_WIDTH), headerNames(DAILY))) return { kind: 'unavailable', reason: `Daily columns [${names.join(', ')}]` };
+      return { kind: 'rows', rows };
     },
   };
 }

@@ -7,7 +7,7 @@ import type { DayEntry } from '../domain/model.ts';
 import type { RowIssue } from '../domain/model.ts';
 import { openTables, type DateWindow, type Tables } from '../store/tables.ts';
 import { addDays, isTime, minutesOf } from '../domain/calendar.ts';
-import { scheduleWindow, type ReferenceData } from '../store/reference.ts';
+import { notifyRulesOf, scheduleWindow, type ReferenceData } from '../store/reference.ts';
 import type { SheetPort } from '../store/port.ts';
 import type { NeutralPeriod } from '../domain/rules/types.ts';
 import { MissingTab } from '../store/errors.ts';
@@ -32,11 +32,19 @@ import { botSharedSecret, hmacSha256Hex, urlFetchSender } from './alert-push.ts'
 import { lazy } from './lazy.ts';
 import { recordTriggerRun } from './doctor-facts.ts';
 import { weeklySummary, type WeeklyDeps, type WeeklyReport } from '../services/weekly-summary.ts';
-import { sendReportMail } from './mailer.ts';
+import { mailAlertSender, sendReportMail } from './mailer.ts';
+import { dueBroadcastsStep } from './broadcast-wiring.ts';
+import { gasServiceSource, recordingSender } from './service-facts.ts';
+import { serviceAlertsStep } from '../services/service-alerts.ts';
+import { errorText } from '../domain/alerts.ts';
 
 /** The time-driven trigger: checks everyone's breaks, writes violations and alerts, pushes them. */
 export function checkBreaksTrigger(now: number = Date.now()): CheckBreaksReport {
-  const report = guardedTrigger('checkBreaks', now, () => runCheckBreaks(now));
+  const report = guardedTrigger('checkBreaks', now, () => {
+    // Broadcasts whose time has come, and their e-mails to retry (gas/broadcast-wiring.ts; never throws).
+    dueBroadcastsStep(now);
+    return runCheckBreaks(now);
+  });
   console.log(`checkBreaks: ${JSON.stringify(report)}`);
   return report;
 }
@@ -45,6 +53,12 @@ export function checkBreaksTrigger(now: number = Date.now()): CheckBreaksReport 
 export function dailyRolloverTrigger(now: number = Date.now()): RolloverReport {
   const report = guardedTrigger('dailyRollover', now, () => runDailyRollover(now));
   console.log(`dailyRollover: ${JSON.stringify(report)}`);
+  // checkBreaks cannot tell that it stopped: the rollover runs the service alerts too (never fails the rollover).
+  try {
+    console.log(`dailyRollover: service alerts ${runServiceAlerts(now, 'dailyRollover')}`);
+  } catch (e) {
+    console.error(`dailyRollover: service alerts not checked: ${errorText(e)}`);
+  }
   return report;
 }
 
@@ -66,7 +80,15 @@ export function guardedTrigger<T>(trigger: TriggerName, now: number, run: () => 
     () => recordTriggerRun(trigger, now, run),
     () => {
       const env = environment(now);
-      return { now, formatDate: env.io.ctx.formatDate, employees: () => env.reference().employees, io: env.io, openTables: env.freshTables, withLock: exclusive };
+      return {
+        now,
+        formatDate: env.io.ctx.formatDate,
+        employees: () => env.reference().employees,
+        notifyRules: () => notifyRulesOf(env.reference()),
+        io: env.io,
+        openTables: env.freshTables,
+        withLock: exclusive,
+      };
     },
     (line) => console.error(line),
   );
@@ -91,7 +113,7 @@ export function handleLinkCode(req: { token: string }, now: number): LinkCodeRep
 
 // ---- with the clock given (tests drive these) ----
 
-export function runCheckBreaks(now: number, o: { senderFor?: (botUrl: string) => AlertSender } = {}): CheckBreaksReport {
+export function runCheckBreaks(now: number, o: { senderFor?: (botUrl: string) => AlertSender; sendMail?: AlertSender } = {}): CheckBreaksReport {
   const env = environment(now);
   return checkBreaks({
     now,
@@ -101,9 +123,26 @@ export function runCheckBreaks(now: number, o: { senderFor?: (botUrl: string) =>
     openTables: env.freshTables,
     withLock: exclusive,
     // A missing secret fails the push (recorded on each alert, retried later), not the whole check.
-    senderFor: o.senderFor ?? ((url) => (alerts) => urlFetchSender(url, requireSecret())(alerts)),
+    // The default push notes when it starts and stops failing, for the bot_unreachable service alert.
+    senderFor: o.senderFor ?? ((url) => recordingSender(now, (alerts) => urlFetchSender(url, requireSecret())(alerts))),
     carry: cacheCarry(scriptJsonCache()),
     neutral: env.neutral(),
+    sendMail: o.sendMail ?? mailAlertSender,
+    service: gasServiceSource(now, 'checkBreaks'),
+  });
+}
+
+/** The service alerts on their own (services/service-alerts.ts serviceAlertsStep): the alerts written. */
+export function runServiceAlerts(now: number, self?: string): number {
+  const env = environment(now);
+  return serviceAlertsStep({
+    now,
+    ...env.calendarFns(),
+    reference: env.reference(),
+    io: env.io,
+    openTables: env.freshTables,
+    withLock: exclusive,
+    service: gasServiceSource(now, self),
   });
 }
 

@@ -8,13 +8,15 @@ import { BOT_URL_KEY } from '../services/check-breaks.ts';
 import { botSharedSecret, urlFetchSender } from './alert-push.ts';
 import { INSTALLED_TRIGGERS_PROPERTY, specKey, wantedTriggers } from './triggers.ts';
 import { spreadsheetTimeZone } from './environment.ts';
+import { quotaDay } from '../domain/service-alerts.ts';
+import { serviceFacts } from './service-facts.ts';
 
 /** Script Property `TRIGGER_RUN_<handler>` = JSON TriggerRun: one key per handler, so runs never race. */
 export const TRIGGER_RUN_PROPERTY_PREFIX = 'TRIGGER_RUN_';
 
 const DAY_MS = 24 * 3600_000;
 
-export function doctorFacts(o: { testChatId?: string; settings: ReadonlyMap<string, string> }): DoctorFacts {
+export function doctorFacts(o: { testChatId?: string; settings: ReadonlyMap<string, string>; now?: number }): DoctorFacts {
   const props = PropertiesService.getScriptProperties();
   const wanted = wantedTriggers(o.settings, spreadsheetTimeZone()).specs.map((s) => ({
     handler: s.handler,
@@ -41,7 +43,14 @@ export function doctorFacts(o: { testChatId?: string; settings: ReadonlyMap<stri
       secretSet: botSharedSecret() !== null,
       test: o.testChatId === undefined ? null : { chatId: o.testChatId, ...sendTest(botUrl, o.testChatId) },
     },
+    service: serviceOf(o.now ?? Date.now(), o.settings),
   };
+}
+
+/** The service alerts' facts the Doctor shows (gas/service-facts.ts). */
+function serviceOf(now: number, settings: ReadonlyMap<string, string>): DoctorFacts['service'] {
+  const f = serviceFacts(now, settings);
+  return { triggerMsToday: f.triggerMsToday, triggerQuotaMs: f.triggerQuotaMs, pushFailSince: f.bot.pushFailSince, pushError: f.bot.pushError, lastPullAt: f.bot.lastPullAt };
 }
 
 /**
@@ -49,22 +58,45 @@ export function doctorFacts(o: { testChatId?: string; settings: ReadonlyMap<stri
  * never fail, nor lose its own error, because the note could not be kept.
  */
 export function recordTriggerRun<T>(trigger: TriggerName, now: number, run: () => T): T {
+  // The wall clock, not `now` (a test's or a caller's instant): the run time counts against the daily quota.
+  const started = Date.now();
   try {
     const result = run();
-    note(trigger, { at: now, ok: true });
+    note(trigger, { at: now, ok: true }, Date.now() - started);
     return result;
   } catch (e) {
-    note(trigger, { at: now, ok: false, error: errorText(e) });
+    note(trigger, { at: now, ok: false, error: errorText(e) }, Date.now() - started);
     throw e;
   }
 }
 
-function note(trigger: TriggerName, run: TriggerRun): void {
+/**
+ * Also adds the run's time to the handler's total of the day, which the quota_low service alert and the
+ * Doctor sum over the handlers: one more Properties read per run, and the one write it already made.
+ */
+function note(trigger: TriggerName, run: TriggerRun, ms: number): void {
   try {
-    PropertiesService.getScriptProperties().setProperty(`${TRIGGER_RUN_PROPERTY_PREFIX}${trigger}`, JSON.stringify(run));
+    const props = PropertiesService.getScriptProperties();
+    const key = `${TRIGGER_RUN_PROPERTY_PREFIX}${trigger}`;
+    const before = parseRun(props.getProperty(key));
+    const day = quotaDay(run.at);
+    const took = Math.max(0, ms);
+    const dayMs = (before?.day === day ? (before.day_ms ?? 0) : 0) + took;
+    props.setProperty(key, JSON.stringify({ ...run, ms: took, day, day_ms: dayMs }));
   } catch {
     // The next run writes it again; the doctor then shows this run as missing, which is true enough.
   }
+}
+
+/** The day's trigger time recorded so far, over every handler's note (a properties snapshot). */
+export function triggerMsOn(props: Record<string, string>, day: string): number {
+  let total = 0;
+  for (const [k, v] of Object.entries(props)) {
+    if (!k.startsWith(TRIGGER_RUN_PROPERTY_PREFIX)) continue;
+    const run = parseRun(v);
+    if (run?.day === day) total += run.day_ms ?? 0;
+  }
+  return total;
 }
 
 /**
@@ -97,12 +129,14 @@ function mailQuota(): number | null {
   }
 }
 
-function parseRun(raw: string | null): TriggerRun | null {
+export function parseRun(raw: string | null | undefined): TriggerRun | null {
   if (!raw) return null;
   try {
     const v = JSON.parse(raw) as Partial<TriggerRun>;
     if (typeof v.at !== 'number' || typeof v.ok !== 'boolean') return null;
-    return v.error === undefined ? { at: v.at, ok: v.ok } : { at: v.at, ok: v.ok, error: String(v.error) };
+    const run: TriggerRun = v.error === undefined ? { at: v.at, ok: v.ok } : { at: v.at, ok: v.ok, error: String(v.error) };
+    if (typeof v.day === 'string' && typeof v.day_ms === 'number') Object.assign(run, { day: v.day, day_ms: v.day_ms });
+    return run;
   } catch {
     return null;
   }

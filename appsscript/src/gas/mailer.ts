@@ -1,5 +1,6 @@
 // The login code by email (MailApp), in Russian and English: the team reads either.
 import type { CodeChannel, CodeDelivery } from '../services/login.ts';
+import type { AlertSender } from '../services/alerts.ts';
 
 export const LOGIN_MAIL_SUBJECT = 'WorkTimeTracker: код входа / login code';
 const SENDER_NAME = 'WorkTimeTracker';
@@ -32,3 +33,19 @@ export const emailCodeChannel: CodeChannel = {
     sendLoginCodeEmail(d.employee.email, d.code, d.expiresInS);
   },
 };
+
+/**
+ * Sends e-mail alerts (Outbox rows with a 'mailto:' target, written by the notification rules): one mail
+ * each, its subject the alert's first line. A mail MailApp refuses is a failed receipt, retried like a
+ * Telegram alert; the others go on.
+ */
+export const mailAlertSender: AlertSender = (alerts) =>
+  alerts.map((a) => {
+    try {
+      const [first, ...rest] = a.text.split('\n');
+      MailApp.sendEmail(a.chat_id.replace(/^mailto:/, ''), `WorkTimeTracker: ${first.slice(0, 120)}`, [first, ...rest].join('\n'), { name: SENDER_NAME });
+      return { alert_id: a.alert_id, delivered: true };
+    } catch (e) {
+      return { alert_id: a.alert_id, delivered: false, error: e instanceof Error ? e.message : String(e) };
+    }
+  });

@@ -6,7 +6,8 @@ import { archive, type ArchiveDeps, type ArchiveReport, type Continuation } from
 import { archiveCutoff, monthFinder, nextMonth, retentionDaysOf } from '../domain/archive-plan.ts';
 import { Busy } from '../errors.ts';
 import { openTables } from '../store/tables.ts';
-import { archiveShelf, liveLog, liveSchedule, scriptPropertiesCheckpoint } from './archive-workbooks.ts';
+import { archiveShelf, liveDaily, liveLog, liveSchedule, scriptPropertiesCheckpoint } from './archive-workbooks.ts';
+import { dailyCutoffDate, dailyKeepMonthsOf } from '../domain/archive-daily.ts';
 import { calendarFor, type Calendar } from './calendar.ts';
 import { spreadsheetTimeZone } from './environment.ts';
 import { gasSheetPort } from './sheet-port.ts';
@@ -215,6 +216,8 @@ export function runArchive(options: ArchiveOptions = {}): ArchiveReport {
   const settings = openTables(gasSheetPort(), { timeZone: calendar.timeZone, formatDate: calendar.format }).settings();
   const retention = retentionDaysOf(settings.get('retention_days'));
   if (retention.warning) console.warn(`[archive] ${retention.warning}`);
+  const keep = dailyKeepMonthsOf(settings.get('daily_keep_months'));
+  if (keep.warning) console.warn(`[archive] ${keep.warning}`);
   return archive({
     now: () => Date.now(),
     runId: Utilities.getUuid(),
@@ -222,6 +225,7 @@ export function runArchive(options: ArchiveOptions = {}): ArchiveReport {
     monthOf: monthOfIn(calendar),
     log: liveLog(),
     schedule: liveSchedule(calendar),
+    daily: liveDaily(calendar, dailyCutoffDate(calendar.dateOf(now), keep.months)),
     shelf: archiveShelf(calendar.timeZone),
     checkpoint: scriptPropertiesCheckpoint(),
     withLock: archiveLock,

@@ -15,7 +15,10 @@
 // alert. One cut before the append writes nothing: the next failure is alerted as if it were the first.
 import type { Employee } from '../domain/model.ts';
 import type { Tables } from '../store/tables.ts';
-import { adminAlertDue, adminAlertId, adminAlertTriggerOf, errorText, languageOf, triggerFailureText, type TriggerName } from '../domain/alerts.ts';
+import { adminAlertId, adminAlertTriggerOf, errorText, triggerFailureText, type TriggerName } from '../domain/alerts.ts';
+import { oncePerAllows, quietUntil, rulesFor } from '../domain/notify.ts';
+import { DEFAULT_NOTIFY_RULES, type NotifyRuleRecord } from '../../../common/notify-rules.ts';
+import { recipientsOf } from './notify.ts';
 import { enqueueAlerts, readOutboxTail, type NewAlert, type OutboxIo } from './alerts.ts';
 
 export const ADMIN_ALERT_KEY_PREFIX = 'admin_alert.';
@@ -26,6 +29,8 @@ export interface AdminAlertDeps {
   formatDate(ms: number, pattern: string): string;
   /** Everyone on the Employees tab (the reference data). */
   employees(): readonly Employee[];
+  /** The notification rules (Notify tab, via the reference data); absent: the default rules. */
+  notifyRules?(): readonly NotifyRuleRecord[];
   io: OutboxIo;
   openTables(): Tables;
   withLock<T>(work: () => T): T;
@@ -52,33 +57,47 @@ export function adminChats(employees: readonly Employee[]): { chat_id: string; n
   return [...byChat].map(([chat_id, name]) => ({ chat_id, name }));
 }
 
-/** Writes the failure alerts of a trigger (under the lock), unless one went out within the hour. Throws if it cannot. */
+/**
+ * Writes the failure alerts of a trigger (under the lock) as the notification rules of `trigger_failure`
+ * say (by default: every admin's chat, at most once an hour per trigger), unless held back by a rule's
+ * once-per limit. Throws if it cannot.
+ */
 export function alertTriggerFailure(deps: AdminAlertDeps, trigger: TriggerName, error: unknown): AdminAlertReport {
-  const admins = adminChats(deps.employees());
-  if (admins.length === 0) return { enqueued: 0, quiet: false };
+  const employees = deps.employees();
+  const plans = rulesFor(deps.notifyRules?.() ?? DEFAULT_NOTIFY_RULES, 'trigger_failure')
+    .map((rule) => ({ rule, recipients: recipientsOf(rule.who, rule.how, null, { employees, groups: [] }) }))
+    .filter((p) => p.recipients.length > 0);
+  if (plans.length === 0) return { enqueued: 0, quiet: false };
   return deps.withLock(() => {
     const tables = deps.openTables();
     const settings = tables.settings();
     const key = adminAlertKey(trigger);
     const raw = (settings.get(key) ?? '').trim();
     const stored = raw === '' ? NaN : Number(raw);
-    if (!adminAlertDue(Number.isFinite(stored) ? stored : null, deps.now)) return { enqueued: 0, quiet: true };
+    const dueAfter = (last: number | null) => plans.filter((p) => oncePerAllows(p.rule, last, deps.now));
+    if (dueAfter(Number.isFinite(stored) ? stored : null).length === 0) return { enqueued: 0, quiet: true };
     const tail = readOutboxTail(deps.io, settings);
     const written = tail.rows.filter((a) => a.kind === 'admin' && a.created_at !== null && adminAlertTriggerOf(a.alert_id, a.created_at, a.target) === trigger);
     const last = Math.max(Number.isFinite(stored) ? stored : -Infinity, ...written.map((a) => a.created_at ?? -Infinity));
-    if (Number.isFinite(last) && !adminAlertDue(last, deps.now)) {
+    const due = dueAfter(Number.isFinite(last) ? last : null);
+    if (due.length === 0) {
       tables.setSettings(new Map([[key, String(last)]]));
       return { enqueued: 0, quiet: true };
     }
     if (tail.established.size > 0) tables.setSettings(tail.established);
     const date = deps.formatDate(deps.now, 'yyyy-MM-dd');
     const facts = { trigger, when: deps.formatDate(deps.now, 'yyyy-MM-dd HH:mm'), error: errorText(error) };
-    const alerts: NewAlert[] = admins.map((a) => ({
-      alert_id: adminAlertId(date, trigger, deps.now, a.chat_id),
-      kind: 'admin',
-      chat_id: a.chat_id,
-      text: triggerFailureText(facts, languageOf(a.name)),
-    }));
+    const alerts: NewAlert[] = [];
+    const seen = new Set<string>();
+    for (const { rule, recipients } of due) {
+      const held = quietUntil(rule, deps.now, (ms) => deps.formatDate(ms, 'HH:mm'));
+      for (const r of recipients) {
+        const id = adminAlertId(date, trigger, deps.now, r.target);
+        if (seen.has(id)) continue;
+        seen.add(id);
+        alerts.push({ alert_id: id, kind: 'admin', chat_id: r.target, text: triggerFailureText(facts, r.lang === 'both' ? 'ru' : r.lang), ...(held !== null ? { not_before: held } : {}) });
+      }
+    }
     const updates = enqueueAlerts(deps.io, alerts, settings, deps.now, tail.lastRow + 1);
     updates.set(key, String(deps.now));
     tables.setSettings(updates);

@@ -22,11 +22,14 @@ import type { CellContext } from '../store/cells.ts';
 import type { RawRecord } from '../store/records.ts';
 import type { RowIssue } from '../domain/model.ts';
 import { afterFailure, buttonsOf, editedAlertOf, type DeliveryStatus } from '../domain/alerts.ts';
+import { isMailTarget } from '../domain/notify.ts';
 import { TABS, type TabName } from '../store/schema.ts';
 import { encodeRecord } from '../store/records.ts';
 import { openRange, openWindow, type TabWindow, type WindowRow } from './tab-window.ts';
 
 export const OUTBOX_PENDING_ROW = 'outbox.pending_row';
+/** '1' while an e-mail alert may be pending in the Outbox: checkBreaks then leases it for MailApp. */
+export const MAIL_PENDING_KEY = 'outbox.mail_pending';
 /** The last Outbox row a committed checkBreaks or rollover run accounted for (services/violations.ts readTails). */
 export const OUTBOX_TAIL_KEY = 'outbox.tail_row';
 /** A pushed alert is not handed out again for this long (the push waits for the bot's answer meanwhile). */
@@ -49,6 +52,8 @@ export interface NewAlert {
   kind: AlertKind;
   chat_id: string;
   text: string;
+  /** Held until then (a notification rule's quiet hours): not handed out before. */
+  not_before?: number;
 }
 
 export interface OutboxRow {
@@ -118,13 +123,14 @@ export function enqueueAlerts(io: OutboxIo, alerts: readonly NewAlert[], setting
     text: a.text,
     status: 'pending',
     attempts: 0,
-    next_try_at: now,
+    next_try_at: a.not_before ?? now,
     sent_at: null,
     error: '',
   }));
   const first = appendAt(io.port, 'Outbox', at, records);
   // Rows deleted by hand could leave the pointer below the new rows: never let it skip them.
   if (!settings.has(OUTBOX_PENDING_ROW) || first < pendingRowOf(settings)) updates.set(OUTBOX_PENDING_ROW, String(first));
+  if (alerts.some((x) => isMailTarget(x.chat_id) && x.kind !== 'broadcast') && settings.get(MAIL_PENDING_KEY) !== '1') updates.set(MAIL_PENDING_KEY, '1');
   return updates;
 }
 
@@ -150,12 +156,20 @@ export function readOutboxTail(io: OutboxIo, settings: ReadonlyMap<string, strin
  * `leaseMs` (attempts + 1, next_try_at moved) in one write. Reads the rows from the pending row down (to
  * `lastRow` when the caller knows it, saving the lookup).
  */
-export function leaseDue(io: OutboxIo, settings: ReadonlyMap<string, string>, o: { now: number; limit: number; leaseMs: number; lastRow?: number }): Leased[] {
+export function leaseDue(
+  io: OutboxIo,
+  settings: ReadonlyMap<string, string>,
+  o: { now: number; limit: number; leaseMs: number; lastRow?: number; channel?: 'telegram' | 'email' | 'both' },
+): Leased[] {
   const from = pendingRowOf(settings);
   const window = o.lastRow === undefined ? openWindow(io.port, 'Outbox', from, io.ctx, io.onIssue) : openRange(io.port, 'Outbox', from, o.lastRow, io.ctx, io.onIssue);
+  // E-mail alerts ('mailto:' targets) are the script's to send: the bot is never handed one. A broadcast's
+  // e-mails are sent by the broadcast's own delivery (services/broadcast-delivery.ts), never from here.
+  const channel = o.channel ?? 'telegram';
+  const wanted = (a: OutboxRow) => (isMailTarget(a.target) ? channel !== 'telegram' && a.kind !== 'broadcast' : channel !== 'email');
   const due = window.rows
     .map((r) => ({ r, a: outboxRowOf(r.values) }))
-    .filter(({ a }) => a.status === 'pending' && a.alert_id !== '' && a.target !== '' && (a.next_try_at === null || a.next_try_at <= o.now))
+    .filter(({ a }) => a.status === 'pending' && a.alert_id !== '' && a.target !== '' && wanted(a) && (a.next_try_at === null || a.next_try_at <= o.now))
     .sort((x, y) => (x.a.created_at ?? 0) - (y.a.created_at ?? 0) || x.r.row - y.r.row)
     .slice(0, Math.max(0, o.limit));
   for (const { r, a } of due) {

@@ -3,7 +3,9 @@
 // run stopped at any moment — its own budget, Apps Script's 6-minute limit, a crash — lose and duplicate
 // nothing (the protocol is described in domain/archive-plan.ts). Then the Schedule rows dated before the
 // cutoff's day go the same way to the archive's Schedule tab (moveSchedule below), and the Schedule's row
-// index is rebuilt from a whole read: the daily rebuild that catches what no onEdit saw.
+// index is rebuilt from a whole read: the daily rebuild that catches what no onEdit saw. Last, the Daily rows
+// dated before the Daily retention (whole months) leave the top of Daily for the archive's Daily tab, by
+// Log's protocol (moveDaily below), so the reports' tab stops growing too.
 // Everything Apps Script-specific is injected (gas/archive-workbooks.ts, gas/triggers.ts).
 import type { Cell, SheetPort } from '../store/port.ts';
 import type { CellContext } from '../store/cells.ts';
@@ -36,6 +38,7 @@ import {
   type BlockPart,
   type InFlightBlock,
 } from '../domain/archive-plan.ts';
+import { DAILY_KEEP, dailyKey, dailyRowsMissing, planDailyBlock, type DailyBlockPlan, type DailyRowFacts } from '../domain/archive-daily.ts';
 import { Internal } from '../errors.ts';
 
 /** The live Log tab, as the archive uses it. Rows are full Log rows as getValues gives them. */
@@ -66,6 +69,30 @@ export interface ArchiveBook {
   writeRows(startRow: number, rows: Cell[][]): void;
   /** Its Schedule tab (with the live Schedule's header), made on first use. */
   schedule(): ArchiveTab;
+  /** Its Daily tab (with the live Daily's header), made on first use. */
+  daily(): ArchiveTab;
+}
+
+/** The live Daily tab (consolidated days, in date order), as the archive uses it. */
+export interface LiveDaily {
+  /** Rows dated before this day ('yyyy-MM-dd', a 1st: whole months) move. */
+  cutoffDate: string;
+  /** One look at the tab: its header and the last row holding content. */
+  shape(): { header: string[]; lastRow: number };
+  /** Full Daily rows as getValues gives them. */
+  readRows(startRow: number, count: number): Cell[][];
+  /** The date and person of `count` rows (two columns). */
+  readFacts(startRow: number, count: number): DailyRowFacts[];
+  facts(row: readonly Cell[]): DailyRowFacts;
+  /**
+   * Deletes rows 2 .. count + 1 (row 2 having key `firstKey`), marking the deletion first and moving the
+   * rollover's tail mark and the reports' index up in the Settings write that clears the mark; durable (flush)
+   * before returning.
+   */
+  deleteTopRows(count: number, firstKey: string): void;
+  /** After a run cut during a delete: moves the marks if the rows are gone and they were not moved. */
+  settleDeleted(): void;
+  chunkRows?: number;
 }
 
 /** The live Schedule tab: read and written through the store (store/schedule-rows.ts). */
@@ -107,7 +134,7 @@ export interface Continuation {
 }
 
 /** Moments of a block's move, for the execution log (and for tests that stop a run at one of them). */
-export type ArchiveStep = 'planned' | 'copied' | 'deleted' | 'schedule-copied';
+export type ArchiveStep = 'planned' | 'copied' | 'deleted' | 'schedule-copied' | 'daily-planned' | 'daily-copied' | 'daily-deleted';
 
 export interface ArchiveDeps {
   now(): number;
@@ -120,6 +147,8 @@ export interface ArchiveDeps {
   log: LiveLog;
   /** The Schedule's part; without it only Log is archived. */
   schedule?: LiveSchedule;
+  /** The Daily part; without it Daily stays whole. */
+  daily?: LiveDaily;
   shelf: ArchiveShelf;
   checkpoint: CheckpointStore;
   /** Runs `work` holding the script lock (what every Log writer takes); null when it could not be had. */
@@ -141,6 +170,8 @@ export interface ArchiveReport {
   copied: number;
   /** Schedule rows moved to archives by this run (0 without a Schedule part). */
   scheduleMoved: number;
+  /** Daily rows removed from the live tab by this run (0 without a Daily part). */
+  dailyMoved: number;
   chunks: number;
   months: string[];
   /** What this run found left over by a run that died: 'copy' (it finished the copy), 'delete' (it did the delete), 'already-deleted'. */
@@ -162,6 +193,8 @@ export class ArchiveConflict extends Internal {
 }
 
 const LOG_HEADER = headerNames(TABS.Log);
+const DAILY_HEADER = headerNames(TABS.Daily);
+const DAILY_WIDTH = TABS.Daily.columns.length;
 /** Rows looked at to decide whether there is anything to do (a damaged row at the top is carried by the rows below it). */
 const PROBE_ROWS = 50;
 /** Failed runs in a row after which the archive stops retrying on its own (the daily run still tries). */
@@ -171,7 +204,7 @@ export function archive(deps: ArchiveDeps): ArchiveReport {
   const budget = new RunBudget(deps.now, deps.budgetMs ?? ARCHIVE_DEFAULTS.budgetMs);
   budget.charge(COST_MS.runStart);
   const chunkRows = deps.chunkRows ?? ARCHIVE_DEFAULTS.chunkRows;
-  const report: ArchiveReport = { status: 'done', moved: 0, copied: 0, scheduleMoved: 0, chunks: 0, months: [], recovered: 'none', cutoff: deps.cutoff, elapsedMs: 0 };
+  const report: ArchiveReport = { status: 'done', moved: 0, copied: 0, scheduleMoved: 0, dailyMoved: 0, chunks: 0, months: [], recovered: 'none', cutoff: deps.cutoff, elapsedMs: 0 };
   const say = (line: string) => deps.report?.(line);
 
   const claimed = deps.withLock(() => {
@@ -208,7 +241,9 @@ export function archive(deps: ArchiveDeps): ArchiveReport {
     }
     const logDone = moveLog(shape.lastRow);
     if (logDone !== 'done') return finish(logDone);
-    return finish(deps.schedule ? moveSchedule(deps.schedule) : 'done');
+    const scheduleDone = deps.schedule ? moveSchedule(deps.schedule) : 'done';
+    if (scheduleDone !== 'done') return finish(scheduleDone);
+    return finish(deps.daily ? moveDaily(deps.daily) : 'done');
   } catch (e) {
     // The watchdog armed at the start retries after a platform hiccup. Our own named errors (a conflict, a
     // missing workbook or tab) need a person, as does an error that keeps coming back: no retry loop then.
@@ -414,6 +449,144 @@ export function archive(deps: ArchiveDeps): ArchiveReport {
       writeScheduleIndex(live.port, cell, exactIndex(snap.classes.slice(leading), snap.gen));
       say(`deleted ${leading} blank rows at the top of Schedule`);
     } else writeScheduleIndex(live.port, cell, exactIndex(snap.classes, snap.gen));
+  }
+
+  // ---- Daily ----
+  //
+  // Log's protocol over the top of Daily (in date order, so the old rows are at the top): the block (whole
+  // dates, keys date|employee) is recorded, copied to each month's Daily tab and flushed, then under the lock
+  // the top of the tab is compared with the block's fingerprint and deleted, the deletion marked in Settings
+  // first so the rollover's tail mark and the reports' index move up exactly once (services/daily-shift.ts).
+
+  function moveDaily(live: LiveDaily): 'done' | 'continues' {
+    const limit = live.chunkRows ?? DAILY_KEEP.chunkRows;
+    const shape = live.shape();
+    if (!sameHeader(shape.header.slice(0, DAILY_HEADER.length), DAILY_HEADER)) {
+      throw new ArchiveConflict(
+        `the Daily tab's header is [${shape.header.join(', ')}], not [${DAILY_HEADER.join(', ')}]: run Setup`,
+        `заголовок вкладки Daily — [${shape.header.join(', ')}], а не [${DAILY_HEADER.join(', ')}]: запустите «Настройка»`,
+      );
+    }
+    let lastRow = shape.lastRow;
+    const hasWork =
+      state.daily != null ||
+      (lastRow >= 2 && planDailyBlock(live.readFacts(2, Math.min(PROBE_ROWS, lastRow - 1)), live.cutoffDate, lastRow - 1 > PROBE_ROWS).count > 0);
+    if (!hasWork) return 'done';
+    armWatchdog();
+    if (state.daily) {
+      const block = state.daily;
+      const r = resumeDaily(live, block);
+      if (r === 'lock-busy') return 'continues';
+      lastRow -= r === 'already-deleted' ? 0 : block.count;
+    }
+    let lastChunkMs = 0;
+    for (;;) {
+      const available = lastRow - 1;
+      if (available <= 0) return 'done';
+      const n = Math.min(limit, available);
+      const expected = Math.max(chunkCostMs(n, 1, DAILY_WIDTH), lastChunkMs);
+      if (!budget.fits(expected)) return 'continues';
+      const started = deps.now();
+      const rows = live.readRows(2, n);
+      const plan = planDailyBlock(rows.map((r) => live.facts(r)), live.cutoffDate, n < available);
+      if (plan.count === 0) return 'done';
+      const block = rows.slice(0, plan.count);
+      const inFlight = startDaily(block.length, plan);
+      copyDaily(inFlight, block, plan.parts);
+      const deleted = deleteDaily(live, inFlight);
+      budget.charge(chunkCostMs(n, plan.parts.length, DAILY_WIDTH));
+      lastChunkMs = deps.now() - started;
+      if (deleted === 'lock-busy') return 'continues';
+      lastRow -= plan.count;
+      say(`moved ${plan.count} Daily rows (${plan.parts.map((p) => `${p.month}: ${p.indexes.length}`).join(', ')})`);
+      if (plan.reachedYoungRow) return 'done';
+    }
+  }
+
+  function startDaily(count: number, plan: DailyBlockPlan): InFlightBlock {
+    const targets: ArchiveTarget[] = plan.parts.map((p) => {
+      const book = deps.shelf.book(p.month);
+      return { month: p.month, workbookId: book.id, fromRow: book.daily().lastRow() + 1, rows: p.indexes.length };
+    });
+    const inFlight: InFlightBlock = { phase: 'copying', count, firstId: plan.firstId, fingerprint: plan.fingerprint, targets };
+    state.daily = inFlight;
+    // Before anything is written: a report that finds one of these months' workbooks gone says so.
+    const months = new Set(state.dailyMonths ?? []);
+    targets.forEach((t) => months.add(t.month));
+    state.dailyMonths = [...months].sort();
+    save();
+    deps.onStep?.('daily-planned', inFlight);
+    return inFlight;
+  }
+
+  /** Each month's rows in one write; a resumed copy writes only the rows not already from its start row. */
+  function copyDaily(inFlight: InFlightBlock, block: Cell[][], parts: DailyBlockPlan['parts'], resumed = false): void {
+    for (const target of inFlight.targets) {
+      const part = parts.find((p) => p.month === target.month);
+      const book = deps.shelf.book(target.month);
+      if (!part || book.id !== target.workbookId) {
+        throw new ArchiveConflict(`the Daily block in flight no longer matches the archive of ${target.month}`, `переносимый блок Daily больше не соответствует архиву за ${target.month}`);
+      }
+      const tab = book.daily();
+      let rows = part.indexes.map((i) => block[i]);
+      let at = target.fromRow;
+      if (resumed) {
+        const last = tab.lastRow();
+        rows = dailyRowsMissing(rows, last >= target.fromRow ? tab.readRows(target.fromRow, last - target.fromRow + 1) : []);
+        at = last + 1;
+      }
+      if (rows.length) tab.writeRows(at, rows);
+      report.copied += rows.length;
+    }
+    noteMonths(inFlight.targets.map((t) => t.month));
+    deps.shelf.flush();
+    inFlight.phase = 'copied';
+    save();
+    deps.onStep?.('daily-copied', inFlight);
+  }
+
+  function deleteDaily(live: LiveDaily, inFlight: InFlightBlock): 'delete' | 'already-deleted' | 'lock-busy' {
+    const verdict = deps.withLock(() => {
+      const v = logTopVerdict(inFlight, live.readFacts(2, inFlight.count).map(dailyKey));
+      if (v === 'changed') {
+        throw new ArchiveConflict(`the first ${inFlight.count} rows of Daily changed after they were copied`, `первые ${inFlight.count} строк Daily изменились после копирования`);
+      }
+      if (v === 'present') {
+        live.deleteTopRows(inFlight.count, inFlight.firstId);
+        deps.onStep?.('daily-deleted', inFlight);
+      } else {
+        live.settleDeleted();
+      }
+      state.daily = null;
+      save();
+      return v === 'present' ? ('delete' as const) : ('already-deleted' as const);
+    });
+    if (verdict === null) return 'lock-busy';
+    report.dailyMoved += inFlight.count;
+    return verdict;
+  }
+
+  function resumeDaily(live: LiveDaily, block: InFlightBlock): 'copy' | 'delete' | 'already-deleted' | 'lock-busy' {
+    if (block.phase === 'copying') {
+      const rows = live.readRows(2, block.count);
+      const facts = rows.map((r) => live.facts(r));
+      if (logTopVerdict(block, facts.map(dailyKey)) !== 'present') {
+        throw new ArchiveConflict(
+          `the first ${block.count} rows of Daily are not the block whose copy was interrupted`,
+          `первые ${block.count} строк Daily — не тот блок, копирование которого прервалось`,
+        );
+      }
+      // The same rows plan to the same months (dates do not change); `more` is moot for a block known whole.
+      const parts = planDailyBlock(facts, '9999-12-31', false).parts;
+      const sameTargets = parts.length === block.targets.length && block.targets.every((t) => parts.find((p) => p.month === t.month)?.indexes.length === t.rows);
+      if (!sameTargets) throw new ArchiveConflict('the interrupted Daily block splits into other months now', 'прерванный блок Daily теперь делится на другие месяцы');
+      copyDaily(block, rows, parts, true);
+      budget.charge(chunkCostMs(block.count, parts.length, DAILY_WIDTH) + block.count * DAILY_WIDTH * COST_MS.readCell);
+      const d = deleteDaily(live, block);
+      return d === 'lock-busy' ? d : 'copy';
+    }
+    budget.charge(chunkCostMs(0, 0) + block.count * 2 * COST_MS.readCell);
+    return deleteDaily(live, block);
   }
 
   function finish(status: 'done' | 'continues'): ArchiveReport {

@@ -4,13 +4,14 @@
 // then the nonce (remembered NONCE_TTL_MS in the cache, so a replayed request is refused), then the schema.
 // Replies are the usual JSON envelopes; failures are the named errors of services/errors.ts.
 import type * as v from 'valibot';
-import { botRequestSchemas, MAX_PULL, type Alert, type AlertReceipt, type BotCommandReply, type BotLinkReply, type BotOp, type BotPullReply } from '../../../common/bot-api.ts';
+import { botRequestSchemas, MAX_PULL, type Alert, type AlertReceipt, type BotCommandReply, type BotLinkReply, type BotOp, type BotPullReply, type BotRemindersReply } from '../../../common/bot-api.ts';
 import { dispatchBody } from '../http/dispatch.ts';
 import type { Envelope } from '../../../common/envelope.ts';
 import type { Employee, Group, Status } from '../domain/model.ts';
 import type { ReferenceData } from '../store/reference.ts';
 import type { Tables } from '../store/tables.ts';
 import type { JsonCache } from './json-cache.ts';
+import { BOT_PULL_CACHE_KEY } from '../domain/service-alerts.ts';
 import { TABS, columnIndex } from '../store/schema.ts';
 import { preserveCell, textCell } from '../store/cells.ts';
 import type { Cell } from '../store/port.ts';
@@ -27,6 +28,7 @@ import { openStatusWrites, type StatusBatch } from './status-writes.ts';
 import type { CalendarFns } from './check-breaks.ts';
 import type { NeutralPeriod } from '../domain/rules/types.ts';
 import { floorBoard } from './floor-board.ts';
+import { listReminders, saveReminders } from './reminders.ts';
 
 type Req<K extends BotOp> = v.InferOutput<(typeof botRequestSchemas)[K]>;
 
@@ -81,6 +83,8 @@ export function botOp(body: string, deps: BotOpsDeps, log: (message: string) => 
             return command(req as Req<'bot.command'>, deps);
           case 'bot.violation':
             return resolveViolation(req as Req<'bot.violation'>, deps);
+          case 'bot.reminders':
+            return reminders(req as Req<'bot.reminders'>, deps);
         }
       },
     },
@@ -116,8 +120,14 @@ function pull(req: Req<'bot.alerts.pull'>, deps: BotOpsDeps): BotPullReply {
     const tables = deps.openTables();
     return leaseDue(deps.io, tables.settings(), { now: deps.now, limit: Math.min(MAX_PULL, req.limit), leaseMs: PULL_LEASE_MS }).map((l) => l.alert);
   });
+  // Seen by the service alerts when there is no bot_url (bot_unreachable); the cache, not Settings: a pull
+  // every few seconds must cost no sheet write.
+  deps.cache.putAll({ [BOT_PULL_CACHE_KEY]: deps.now }, PULL_SEEN_TTL_SECONDS);
   return { alerts };
 }
+
+/** The script cache's longest: services/service-alerts.ts keeps the last pull seen in Settings beyond it. */
+const PULL_SEEN_TTL_SECONDS = 21600;
 
 function ack(req: Req<'bot.alerts.ack'>, deps: BotOpsDeps): BotAckReply {
   const receipts: AlertReceipt[] = req.receipts.map((r) => (r.error === undefined ? { alert_id: r.alert_id, delivered: r.delivered } : { ...r }));
@@ -289,6 +299,17 @@ function who(employee: Employee, lang: Lang, reference: ReferenceData, deps: Bot
       .map((r) => ({ name: r.name, label: r.status ? labelOf(reference.statuses, r.status) : null, since: r.since, state: r.state, over_minutes: r.over_minutes })),
   }));
   return whoReply(lang, text, deps.timeText);
+}
+
+// ---- personal reminders ----
+
+/** /reminders and its buttons: the sender's own reminders, changed first when the request says so (services/reminders.ts). */
+function reminders(req: Req<'bot.reminders'>, deps: BotOpsDeps): BotRemindersReply {
+  const employee = employeeOfChat(req.chat_id, deps.reference());
+  const io = { now: deps.now, port: deps.io.port, ctx: deps.io.ctx, withLock: deps.withLock, invalidateReference: deps.invalidateReference };
+  // The schema lets changes through only with a request_id.
+  const reply = req.changes && req.request_id ? saveReminders(employee, req.request_id, req.changes, io) : listReminders(employee, io);
+  return { reminders: reply.reminders };
 }
 
 // ---- excuse / confirm ----

@@ -20,7 +20,6 @@ import type { CurrentRow, DayEntry, Employee, LogRow, Shift } from '../domain/mo
 import type { ReferenceData } from '../store/reference.ts';
 import type { Tables } from '../store/tables.ts';
 import type { SheetPort } from '../store/port.ts';
-import type { RawRecord } from '../store/records.ts';
 import { columnIndex, TABS } from '../store/schema.ts';
 import type { ZonedTime } from '../domain/calendar.ts';
 import { addDays, minutesOf } from '../domain/calendar.ts';
@@ -28,32 +27,40 @@ import { dayEntryOf, mergeDay } from '../domain/timeline.ts';
 import {
   detectViolations,
   groupConcurrency,
-  ongoingBreak,
   type EmployeeDay,
   type MemberNow,
   type NeutralPeriod,
   type TimeText,
   type Violation,
-  type ViolationType,
 } from '../domain/rules/index.ts';
-import { dueNudges, languageOf, nudgeText, violationAlertId, violationAlertText, violationId } from '../domain/alerts.ts';
+import { violationId } from '../domain/alerts.ts';
+import { isMailTarget } from '../domain/notify.ts';
 import {
   enqueueAlerts,
   leaseDue,
+  MAIL_PENDING_KEY,
   OUTBOX_TAIL_KEY,
   MAX_PUSH_PER_RUN,
   PUSH_LEASE_MS,
+  pendingRowOf,
   sendLeased,
   settleReceipts,
   type AlertSender,
+  type Leased,
   type NewAlert,
   type OutboxIo,
   type SettleReport,
 } from './alerts.ts';
+import type { AlertReceipt } from '../../../common/bot-api.ts';
+import { notifier, type Notifier } from './notify.ts';
+import { alertIdColumn, orphanAlerts, violationAlerts } from './violation-alerts.ts';
+import { personAlerts } from './person-alerts.ts';
 import { dayIndex, hasUnindexed, pruneState, readState, readTails, recordViolations, stateSettings, VIOLATIONS_TAIL_KEY, type CheckState, type IndexEntry } from './violations.ts';
 import { resolutionOf } from './violation-decisions.ts';
-import { openRange } from './tab-window.ts';
+import { openRange, openWindow } from './tab-window.ts';
 import { refreshTodayViolations } from './today-violations.ts';
+import { personalReminders } from './reminders.ts';
+import { serviceAlerts, type ServiceCheckSource } from './service-alerts.ts';
 
 export const LOG_CHECKPOINT_KEY = 'checkbreaks.log_row';
 export const CHECK_INTERVAL_KEY = 'check_interval_minutes';
@@ -86,6 +93,10 @@ export interface CheckBreaksDeps extends CalendarFns {
   senderFor(botUrl: string): AlertSender;
   carry: CarryStore;
   neutral?: readonly NeutralPeriod[];
+  /** Sends e-mail alerts (MailApp), outside the lock; absent: e-mail alerts wait in the Outbox. */
+  sendMail?: AlertSender;
+  /** The service alerts' facts (services/service-alerts.ts); absent: those checks do not run. */
+  service?: ServiceCheckSource;
 }
 
 export interface CheckBreaksReport {
@@ -98,20 +109,36 @@ export interface CheckBreaksReport {
   alerts_enqueued: number;
   /** null when no bot_url is set: alerts stay pending for the bot's pull. */
   delivery: (SettleReport & { pushed: number }) | null;
+  /** E-mail alerts sent this run (only when there were some to send). */
+  mailed?: number;
 }
 
 export function checkBreaks(deps: CheckBreaksDeps): CheckBreaksReport {
   const phase = deps.withLock(() => detectAndLease(deps));
-  if (phase.botUrl === '') return { ...phase.report, delivery: null };
-  if (phase.leased.length === 0) return { ...phase.report, delivery: { pushed: 0, sent: 0, retried: 0, failed: 0 } };
+  // E-mail goes out at least once: a run cut after sending and before settling sends it again after the lease.
+  const mailed = phase.mailLeased.length > 0 && deps.sendMail ? sendLeased(phase.mailLeased, deps.sendMail) : [];
+  const mailReport = mailed.length > 0 ? settle(deps, mailed, phase.mailLeased) : null;
+  const report = mailReport ? { ...phase.report, mailed: mailReport.sent } : phase.report;
+  if (phase.botUrl === '') return { ...report, delivery: null };
+  if (phase.leased.length === 0) return { ...report, delivery: { pushed: 0, sent: 0, retried: 0, failed: 0 } };
   const receipts = sendLeased(phase.leased, deps.senderFor(phase.botUrl));
-  const settled = deps.withLock(() => {
+  return { ...report, delivery: { pushed: phase.leased.length, ...settle(deps, receipts, phase.leased) } };
+}
+
+function settle(deps: CheckBreaksDeps, receipts: readonly AlertReceipt[], leased: readonly Leased[]): SettleReport {
+  return deps.withLock(() => {
     const tables = deps.openTables();
-    const { report, updates } = settleReceipts(deps.io, tables.settings(), receipts, { now: deps.now, rows: phase.leased.map((l) => l.row) });
+    const { report, updates } = settleReceipts(deps.io, tables.settings(), receipts, { now: deps.now, rows: leased.map((l) => l.row) });
     if (updates.size > 0) tables.setSettings(updates);
     return report;
   });
-  return { ...phase.report, delivery: { pushed: phase.leased.length, ...settled } };
+}
+
+/** Whether an e-mail alert is still pending (waiting for its retry) from the pending row down: one read. */
+function mailWaiting(io: OutboxIo, settings: ReadonlyMap<string, string>, lastRow: number | undefined): boolean {
+  const from = pendingRowOf(settings);
+  const window = lastRow === undefined ? openWindow(io.port, 'Outbox', from, io.ctx, io.onIssue) : openRange(io.port, 'Outbox', from, lastRow, io.ctx, io.onIssue);
+  return window.rows.some((r) => r.values.status === 'pending' && r.values.kind !== 'broadcast' && isMailTarget(String(r.values.target ?? '')));
 }
 
 function detectAndLease(deps: CheckBreaksDeps) {
@@ -141,9 +168,11 @@ function detectAndLease(deps: CheckBreaksDeps) {
   found.push(...concurrency(deps, currents, today));
 
   const names = new Map(reference.employees.map((e) => [e.id, e]));
-  const groups = new Map(reference.groups.map((g) => [g.name, g]));
-  const leadChatOf = (employeeId: string): string => groups.get(names.get(employeeId)?.group ?? '')?.telegram_chat_id ?? '';
-  const nudges = nudgesDue(deps, days, state, intervalMs);
+  // Who hears of what is the notification rules' say (Notify tab; by default the alerts of before).
+  const notify = notifier({ reference, settings, now, timeText: deps.timeText });
+  const nudges = nudgesDue(deps, notify, days, state, intervalMs);
+  nudges.push(...personalReminders(deps, days, state, intervalMs)); // each person's own reminders (services/reminders.ts)
+  nudges.push(...serviceAlerts(deps, notify, settings, updates)); // backlogs, stopped triggers, quotas, the bot (services/service-alerts.ts)
 
   // Something to append: first the tails a cut run may have left (usually nothing), so the index is
   // complete and nothing is written twice. A run with nothing new reads no tail and writes no mark.
@@ -153,9 +182,14 @@ function detectAndLease(deps: CheckBreaksDeps) {
     tables.setSettings(tails.established);
     tails.established.forEach((v, k) => settings.set(k, v));
   }
+  const freshAlerts = new Map<string, NewAlert[]>();
   const recorded = recordViolations(deps.io, state, found, {
     now,
-    alertIdOf: (f) => (!firstRun && leadChatOf(f.violation.employee_id) ? violationAlertId(f.id) : ''),
+    alertIdOf: (f) => {
+      const alerts = firstRun ? [] : violationAlerts(notify, f.violation, f.id, names);
+      freshAlerts.set(f.id, alerts);
+      return alertIdColumn(alerts, f.id);
+    },
     appendAt: tails ? tails.violationsLast + 1 : null,
   });
   // A day corrected since (a lead's status.set, entries a device sent late) may no longer have a violation
@@ -166,8 +200,8 @@ function detectAndLease(deps: CheckBreaksDeps) {
 
   // The very first run catches up with the whole day so far: it records what it finds but does not flood
   // the lead chats with the morning's history. From then on every new violation is alerted.
-  const alerts: NewAlert[] = firstRun ? [] : recorded.fresh.filter((f) => leadChatOf(f.violation.employee_id) !== '').map((f) => violationAlert(f.violation, names, leadChatOf, violationAlertId(f.id)));
-  alerts.push(...(tails?.orphans ?? []).flatMap((v) => orphanAlert(v, names, leadChatOf)));
+  const alerts: NewAlert[] = recorded.fresh.flatMap((f) => freshAlerts.get(f.id) ?? []);
+  alerts.push(...(tails?.orphans ?? []).flatMap((v) => orphanAlerts(notify, v, names)));
   alerts.push(...nudges);
   const toEnqueue = tails ? alerts.filter((a) => !tails.outboxIds.has(a.alert_id)) : [];
 
@@ -180,8 +214,16 @@ function detectAndLease(deps: CheckBreaksDeps) {
     tails.updates.forEach((v, k) => updates.set(k, v));
   }
   const botUrl = (settings.get(BOT_URL_KEY) ?? '').trim();
+  // E-mail alerts are the script's to send; the flag (set by enqueueAlerts) saves a read of the Outbox on the runs without any.
+  const mail = deps.sendMail !== undefined && settings.get(MAIL_PENDING_KEY) === '1';
   // Without a bot URL nothing is pushed: the alerts wait, pending, for the bot to pull them.
-  const leased = botUrl ? leaseDue(deps.io, settings, { now, limit: MAX_PUSH_PER_RUN, leaseMs: PUSH_LEASE_MS, lastRow: outboxLast }) : [];
+  const channel = botUrl && mail ? 'both' : botUrl ? 'telegram' : mail ? 'email' : null;
+  const handedOut = channel ? leaseDue(deps.io, settings, { now, limit: MAX_PUSH_PER_RUN, leaseMs: PUSH_LEASE_MS, lastRow: outboxLast, channel }) : [];
+  const leased = handedOut.filter((l) => !isMailTarget(l.alert.chat_id));
+  const mailLeased = handedOut.filter((l) => isMailTarget(l.alert.chat_id));
+  // Nothing left to mail: the flag goes (an e-mail still waiting for its retry keeps it).
+  if (mail && mailLeased.length === 0 && !mailWaiting(deps.io, settings, outboxLast)) updates.set(MAIL_PENDING_KEY, '');
+  notify.marksUpdate().forEach((v, k) => updates.set(k, v));
 
   // The commit: checkpoint, index and marks in one write. Cut before it, the next run finds the tails.
   updates.set(LOG_CHECKPOINT_KEY, String(log.lastRow));
@@ -190,6 +232,7 @@ function detectAndLease(deps: CheckBreaksDeps) {
   return {
     botUrl,
     leased,
+    mailLeased,
     report: {
       log_rows: log.rows.length,
       violations_new: recorded.fresh.length,
@@ -424,62 +467,11 @@ function concurrency(deps: CheckBreaksDeps, currents: readonly CurrentRow[], tod
 
 // ---- alerts ----
 
-/** The lead-chat alert of a violation, in both languages. */
-export function violationAlert(
-  v: Pick<Violation, 'type' | 'employee_id' | 'date' | 'planned' | 'actual' | 'over_minutes'>,
-  people: ReadonlyMap<string, Employee>,
-  leadChatOf: (employeeId: string) => string,
-  alertId: string,
-): NewAlert {
-  const person = people.get(v.employee_id);
-  return {
-    alert_id: alertId,
-    kind: 'violation',
-    chat_id: leadChatOf(v.employee_id),
-    text: violationAlertText({
-      type: v.type,
-      employee_name: person?.name ?? v.employee_id,
-      group: person?.group ?? '',
-      date: v.date,
-      planned: v.planned,
-      actual: v.actual,
-      over_minutes: v.over_minutes,
-    }),
-  };
-}
-
 /**
- * The alert of a violation row whose alert a cut run never wrote, rebuilt from the row (its text is what it
- * would have been). None when its group has no lead chat any more.
+ * The alerts about each person's day that the rules ask for (services/person-alerts.ts): by default "your
+ * break ends in 2 minutes" and "you are 5 minutes over", each once per break, to linked employees.
  */
-export function orphanAlert(row: RawRecord, people: ReadonlyMap<string, Employee>, leadChatOf: (employeeId: string) => string): NewAlert[] {
-  const employeeId = String(row.employee_id ?? '');
-  if (leadChatOf(employeeId) === '') return [];
-  const v = {
-    type: row.type as ViolationType,
-    employee_id: employeeId,
-    date: String(row.date ?? ''),
-    planned: String(row.planned ?? ''),
-    actual: String(row.actual ?? ''),
-    over_minutes: Number(row.over_minutes) || 0,
-  };
-  return [violationAlert(v, people, leadChatOf, String(row.alert_id))];
-}
-
-/** "Your break ends in 2 minutes" and "you are 5 minutes over", each once per break, to linked employees. */
-function nudgesDue(deps: CheckBreaksDeps, days: readonly CheckedDay[], state: CheckState, intervalMs: number): NewAlert[] {
-  const out: NewAlert[] = [];
-  for (const { employee, day } of days) {
-    if (employee.telegram_chat_id === '') continue;
-    const ongoing = ongoingBreak(day);
-    const sent = dayIndex(state, day.date).n;
-    for (const n of dueNudges({ date: day.date, employee_id: employee.id, ongoing, now: deps.now, checkIntervalMs: intervalMs })) {
-      if (sent.includes(n.alert_id)) continue;
-      sent.push(n.alert_id);
-      const status = deps.reference.statuses.find((s) => s.code === ongoing?.status);
-      const label = { ru: status?.label_ru ?? ongoing?.status ?? '', en: status?.label_en ?? ongoing?.status ?? '' };
-      out.push({ alert_id: n.alert_id, kind: 'nudge', chat_id: employee.telegram_chat_id, text: nudgeText(n, label, languageOf(employee.name), deps.timeText) });
-    }
-  }
-  return out;
+function nudgesDue(deps: CheckBreaksDeps, notify: Notifier, days: readonly CheckedDay[], state: CheckState, intervalMs: number): NewAlert[] {
+  const o = { now: deps.now, checkIntervalMs: intervalMs, statuses: deps.reference.statuses, timeText: deps.timeText };
+  return days.flatMap(({ employee, day }) => personAlerts(notify, o, employee, day, dayIndex(state, day.date).n));
 }

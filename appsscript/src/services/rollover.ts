@@ -31,13 +31,13 @@ import { currentOf, dayEntryOf, mergeDay } from '../domain/timeline.ts';
 import { planIngest } from '../domain/ingest.ts';
 import { dailySummary, detectViolations, type EmployeeDay, type NeutralPeriod } from '../domain/rules/index.ts';
 import { viewOf } from '../domain/rules/day-view.ts';
-import { violationAlertId } from '../domain/alerts.ts';
 import { appendAt, enqueueAlerts, markOf, OUTBOX_TAIL_KEY, type NewAlert, type OutboxIo } from './alerts.ts';
 import { openRange } from './tab-window.ts';
 import { dailyTimeline } from './day-timeline.ts';
 import { scheduleOf } from '../domain/today.ts';
 import { breakdownOf, formatViolationTypes } from '../domain/reports/breakdown.ts';
-import { DAILY_INDEX_KEY, formatDailyIndex, parseDailyIndex } from '../store/daily-index.ts';
+import { DAILY_INDEX_KEY, DAILY_TAIL_KEY, formatDailyIndex, parseDailyIndex } from '../store/daily-index.ts';
+import { settleDailyShift } from './daily-shift.ts';
 import { indexFromColumn } from './reports/consolidated.ts';
 import {
   countsByEmployee,
@@ -50,11 +50,13 @@ import {
   VIOLATIONS_TAIL_KEY,
   type CheckState,
 } from './violations.ts';
-import { dayInput, isOvernight, orphanAlert, settleLogShift, topLogId, violationAlert, type CalendarFns } from './check-breaks.ts';
+import { dayInput, isOvernight, settleLogShift, topLogId, type CalendarFns } from './check-breaks.ts';
+import { notifier } from './notify.ts';
+import { alertIdColumn, orphanAlerts, violationAlerts } from './violation-alerts.ts';
 
 export const DAILY_DATE_KEY = 'rollover.daily_date';
-/** The last Daily row a committed rollover accounted for: Daily rows below it were written by a cut run. */
-export const DAILY_TAIL_KEY = 'daily.tail_row';
+// The last Daily row a committed rollover accounted for: Daily rows below it were written by a cut run.
+export { DAILY_TAIL_KEY };
 /** A missed day is caught up by the next run for this many days back (the reference's schedule covers them). */
 export const MAX_CATCH_UP_DAYS = 7;
 /** System entries are never refused for their age: a rollover late by days still closes the session. */
@@ -123,6 +125,8 @@ function rollover(deps: RolloverDeps, tables: Tables, date: string, today: strin
   const updates = new Map<string, string>();
   const setBoth = (m: ReadonlyMap<string, string>) => m.forEach((v, k) => (settings.set(k, v), updates.set(k, v)));
   setBoth(settleLogShift(settings, () => topLogId(port)));
+  // The archive may have been cut after deleting Daily rows and before moving the tail mark and the index.
+  setBoth(settleDailyShift(settings, deps.io));
   const committed = pruneState(readState(settings), today);
   const state = pruneState(readState(settings), today);
 
@@ -154,16 +158,22 @@ function rollover(deps: RolloverDeps, tables: Tables, date: string, today: strin
 
   // ---- Violations, then their alerts ----
   const found = days.flatMap((d) => detectViolations(d.day));
-  const groups = new Map(reference.groups.map((g) => [g.name, g]));
   const people = new Map(reference.employees.map((e) => [e.id, e]));
-  const leadChatOf = (employeeId: string): string => groups.get(people.get(employeeId)?.group ?? '')?.telegram_chat_id ?? '';
+  // The notification rules decide who hears of each (by default the group's lead chat, as before).
+  const notify = notifier({ reference, settings, now, timeText: deps.timeText });
+  const freshAlerts = new Map<string, NewAlert[]>();
   const recorded = recordViolations(deps.io, state, found, {
     now,
-    alertIdOf: (f) => (leadChatOf(f.violation.employee_id) ? violationAlertId(f.id) : ''),
+    alertIdOf: (f) => {
+      const alerts = violationAlerts(notify, f.violation, f.id, people);
+      freshAlerts.set(f.id, alerts);
+      return alertIdColumn(alerts, f.id);
+    },
     appendAt: tails.violationsLast + 1,
   });
-  const alerts: NewAlert[] = recorded.fresh.filter((f) => leadChatOf(f.violation.employee_id) !== '').map((f) => violationAlert(f.violation, people, leadChatOf, violationAlertId(f.id)));
-  alerts.push(...tails.orphans.flatMap((v) => orphanAlert(v, people, leadChatOf)));
+  const alerts: NewAlert[] = recorded.fresh.flatMap((f) => freshAlerts.get(f.id) ?? []);
+  alerts.push(...tails.orphans.flatMap((v) => orphanAlerts(notify, v, people)));
+  notify.marksUpdate().forEach((v, k) => updates.set(k, v));
   const toEnqueue = alerts.filter((a) => !tails.outboxIds.has(a.alert_id));
   setBoth(enqueueAlerts(deps.io, toEnqueue, settings, now, tails.outboxLast + 1));
   tails.updates.set(VIOLATIONS_TAIL_KEY, String(tails.violationsLast + recorded.fresh.length));

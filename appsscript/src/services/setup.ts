@@ -15,6 +15,9 @@ import { columnsOf, migrateRows, migrationPath, versionsWithHeader } from '../st
 import { readSettingsSnapshot, settingsMap, writeSettings, type SettingsSnapshot } from '../store/settings.ts';
 import { NAMES_HEADER, isCurrentNamesFormula, isNamesFormula, isNamesTab, namesColumn, namesFormula } from '../store/names-column.ts';
 import { STAMP_COLUMN, isScheduleIndexHeader } from '../store/schedule-rows.ts';
+import { encodeRecord } from '../store/records.ts';
+import { notifyRuleRecord } from '../store/notify-rules.ts';
+import { DEFAULT_NOTIFY_RULES, FIRST_DEFAULT_RULE_IDS } from '../../../common/notify-rules.ts';
 
 /**
  * How wide a tab's grid is kept: its columns, and for the Schedule the two cells right of its header that
@@ -40,6 +43,8 @@ export interface SetupReport {
   namesBlocked: { tab: string; column: number }[];
   ok: string[];
   nothingToDo: boolean;
+  /** Default notification rules added to a Notify tab made before them (the service alerts'); absent: none. */
+  notifyRulesAdded?: string[];
 }
 
 /** Where a tab's names formula is now (1-based column), if it has one right of the script's columns. */
@@ -121,18 +126,21 @@ function refuse(tab: string, english: string, russian: string): never {
 
 function apply(port: SheetPort, steps: Step[], settings: SettingsSnapshot | null): SetupReport {
   const report: SetupReport = { created: [], migrated: [], adopted: [], tidied: [], names: [], namesBlocked: [], ok: [], nothingToDo: false };
+  const seeded = new Map<string, string>();
   for (const step of steps) {
     const spec = TABS[step.tab];
     const width = spec.columns.length;
     switch (step.kind) {
       case 'create':
         port.createTab(spec.name, headerNames(spec));
+        seedDefaults(port, step.tab, seeded);
         shapeNewTab(port, step.tab);
         addNames(port, step.tab, 'added', report);
         report.created.push(spec.name);
         break;
       case 'initialise':
         port.writeRows(spec.name, 1, [headerNames(spec).map(textCell)]);
+        seedDefaults(port, step.tab, seeded);
         shapeNewTab(port, step.tab);
         addNames(port, step.tab, 'added', report);
         report.created.push(spec.name);
@@ -148,6 +156,9 @@ function apply(port: SheetPort, steps: Step[], settings: SettingsSnapshot | null
         break;
       }
       case 'keep': {
+        // Created by a Setup cut before it recorded the version: its defaults may not have been written.
+        if (step.adopted && step.shape.lastRow <= 1) seedDefaults(port, step.tab, seeded);
+        else if (step.tab === 'Notify') seedNewDefaults(port, settings ? settingsMap(settings) : new Map(), seeded, report);
         const removed = port.fitColumns(spec.name, gridWidth(step.tab));
         if (removed > 0) report.tidied.push({ tab: spec.name, columnsRemoved: removed });
         if (step.names) keepNames(port, step.tab, step.names, report);
@@ -161,9 +172,50 @@ function apply(port: SheetPort, steps: Step[], settings: SettingsSnapshot | null
     }
   }
   const versions = new Map(TAB_ORDER.map((tab) => [versionKey(tab), String(TABS[tab].version)] as const));
+  seeded.forEach((v, k) => versions.set(k, v));
   writeSettings(port, settings ?? readSettingsSnapshot(port), versions);
-  report.nothingToDo = !report.created.length && !report.migrated.length && !report.adopted.length && !report.tidied.length && !report.names.length;
+  report.nothingToDo = !report.created.length && !report.migrated.length && !report.adopted.length && !report.tidied.length && !report.names.length && !report.notifyRulesAdded;
   return report;
+}
+
+/**
+ * The rows a new tab starts with: the Notify tab gets the default rules, the alerts that were fixed in code
+ * before the rules existed, so a workbook upgraded to the rules alerts exactly as before. One write.
+ */
+function seedDefaults(port: SheetPort, tab: TabName, seeded: Map<string, string>): void {
+  if (tab !== 'Notify') return;
+  port.writeRows(TABS.Notify.name, 2, DEFAULT_NOTIFY_RULES.map((r) => encodeRecord(TABS.Notify, notifyRuleRecord(r))));
+  seeded.set(NOTIFY_SEEDED_KEY, JSON.stringify(DEFAULT_NOTIFY_RULES.map((r) => r.id)));
+}
+
+/** Settings key: the ids of the default rules this workbook's Notify tab was given (JSON list). */
+export const NOTIFY_SEEDED_KEY = 'notify.seeded';
+
+/**
+ * A Notify tab made before some defaults existed (the service alerts') gets those appended once, so every
+ * workbook has them on. A default the tab was given once and an admin deleted is not put back (the ids given
+ * are kept in Settings); one already in the tab (by id: typed by hand, or a run cut before the note) is not
+ * written twice.
+ */
+function seedNewDefaults(port: SheetPort, recorded: ReadonlyMap<string, string>, seeded: Map<string, string>, report: SetupReport): void {
+  let given: string[];
+  try {
+    const v = JSON.parse(recorded.get(NOTIFY_SEEDED_KEY) ?? 'null') as unknown;
+    given = Array.isArray(v) ? v.map(String) : [...FIRST_DEFAULT_RULE_IDS];
+  } catch {
+    given = [...FIRST_DEFAULT_RULE_IDS];
+  }
+  const missing = DEFAULT_NOTIFY_RULES.filter((r) => !given.includes(r.id));
+  if (missing.length === 0) return;
+  const name = TABS.Notify.name;
+  const last = port.lastRow(name);
+  const ids = new Set(last > 1 ? port.readRows(name, 2, last - 1, 1).map((r) => String(r[0] ?? '').trim()) : []);
+  const add = missing.filter((r) => !ids.has(r.id));
+  if (add.length > 0) {
+    port.writeRows(name, last + 1, add.map((r) => encodeRecord(TABS.Notify, notifyRuleRecord(r))));
+    report.notifyRulesAdded = add.map((r) => r.id);
+  }
+  seeded.set(NOTIFY_SEEDED_KEY, JSON.stringify([...new Set([...given, ...DEFAULT_NOTIFY_RULES.map((r) => r.id)])]));
 }
 
 function addNames(port: SheetPort, tab: TabName, change: 'added' | 'moved', report: SetupReport): void {

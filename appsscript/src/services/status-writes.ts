@@ -15,11 +15,12 @@
 // read back (one read) and merged into Current (one write); not found: the device's row is put back as it
 // was, so the client's retry (same seqs) is planned afresh. Either way nothing is lost or doubled
 // (docs/sync.md, "Cut at any point"; tests/cut/).
-import type { SyncEntry } from '../../../common/api.ts';
+import type { SyncBacklog, SyncEntry } from '../../../common/api.ts';
 import type { EntrySource } from '../../../common/status.ts';
 import type { CurrentRow, DayEntry, DeviceRow, LogRow, PendingWrite } from '../domain/model.ts';
 import { planIngest, type IngestPlan } from '../domain/ingest.ts';
 import { compareEntries, currentOf, dayEntryOf, mergeDay } from '../domain/timeline.ts';
+import { backlogAfter } from '../domain/service-alerts.ts';
 
 /** What the write needs of the tables (store/tables.ts gives them all). */
 export interface StatusTables {
@@ -63,6 +64,12 @@ export interface StatusBatch {
    * corrected before; the time is still never in the future.
    */
   clamp?: boolean;
+  /**
+   * The page's queue when it sent the batch (sync only): what is left of it after the batch goes into the
+   * device's row, in this same Devices write. null: not reported (an older page), stored blank; absent: the
+   * row's backlog is kept (the bot's and the console's writes).
+   */
+  backlog?: SyncBacklog | null;
 }
 
 export interface StatusWriteResult {
@@ -178,7 +185,7 @@ export function openStatusWrites(deps: StatusWriteDeps, deviceIds: readonly stri
       batches.forEach((b, i) => {
         const plan = plans[i];
         const base = bases[i];
-        const next: DeviceRow = { ...plan.device, pending: null };
+        const next: DeviceRow = { ...plan.device, pending: null, ...backlogOf(b, base, plan.acceptedThroughSeq, now) };
         if (b.settle !== undefined && b.settle > next.last_seq) next.last_seq = b.settle;
         if (plan.logRows.length > 0) {
           const last = plan.logRows[plan.logRows.length - 1];
@@ -214,6 +221,14 @@ export function openStatusWrites(deps: StatusWriteDeps, deviceIds: readonly stri
       return { plans, rows };
     },
   };
+}
+
+/** The backlog columns of a batch's device row after the write (services/service-alerts.ts reads them). */
+function backlogOf(b: StatusBatch, base: DeviceRow | null, acceptedThroughSeq: number, now: number): Pick<DeviceRow, 'backlog_count' | 'backlog_oldest_at'> {
+  if (b.backlog === undefined) return { backlog_count: base?.backlog_count ?? null, backlog_oldest_at: base?.backlog_oldest_at ?? null };
+  if (b.backlog === null) return { backlog_count: null, backlog_oldest_at: null };
+  const left = backlogAfter(b.backlog, b.entries, acceptedThroughSeq, now, b.sentAt);
+  return { backlog_count: left.count, backlog_oldest_at: left.oldest_at };
 }
 
 /**

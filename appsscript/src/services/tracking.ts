@@ -33,7 +33,7 @@ export function sync(req: SyncRequest, deps: TrackingDeps): SyncReply {
     const writes = openStatusWrites({ now, dateOf: deps.dateOf, tables: deps.tables }, [req.device_id]);
     // A shared desk PC moves to whoever signs in on it; its seq counter stays the device's.
     const { plans, rows } = writes.write(
-      [{ deviceId: req.device_id, employeeId: employee.id, source: 'web', entries: req.entries, sentAt: req.sent_at, retentionMs: deps.retentionMs, isKnownStatus: (code) => known.has(code) }],
+      [{ deviceId: req.device_id, employeeId: employee.id, source: 'web', entries: req.entries, sentAt: req.sent_at, retentionMs: deps.retentionMs, isKnownStatus: (code) => known.has(code), backlog: req.backlog ?? null }],
       // Even an empty batch moves last_seen (docs/sync.md, "Devices row").
       { touch: true },
     );

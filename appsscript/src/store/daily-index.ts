@@ -72,3 +72,37 @@ export function blockMatches(index: DailyIndex, first: number, rows: readonly Ce
     return block !== undefined && row >= block[0] && row < block[0] + block[1];
   });
 }
+
+/** The last Daily row a committed rollover accounted for (services/rollover.ts): rows below it were written by a cut run. */
+export const DAILY_TAIL_KEY = 'daily.tail_row';
+
+/**
+ * The index after rows 2 .. deleted + 1 were deleted (the archive takes whole dates from the top): the dates
+ * there leave it, every other block moves up by as many rows.
+ */
+export function shiftDailyIndex(index: DailyIndex, deleted: number): DailyIndex {
+  const out: DailyIndex = new Map();
+  const firstKept = deleted + 2;
+  for (const [date, [row, count]] of index) {
+    const last = row + count - 1;
+    if (last < firstKept) continue;
+    // A block the deletion cut into (never with whole dates) keeps the rows that stay.
+    const from = Math.max(row, firstKept);
+    out.set(date, [from - deleted, last - from + 1]);
+  }
+  return out;
+}
+
+/**
+ * The row numbers the rollover keeps of Daily after `deleted` rows went from its top: the tail mark and the
+ * index move up by as many (Settings to write under the same lock as the deletion).
+ */
+export function dailyMarksAfterDelete(settings: ReadonlyMap<string, string>, deleted: number): Map<string, string> {
+  const updates = new Map<string, string>();
+  if (!(deleted > 0)) return updates;
+  const tail = Number((settings.get(DAILY_TAIL_KEY) ?? '').trim() || NaN);
+  if (Number.isSafeInteger(tail) && tail >= 1) updates.set(DAILY_TAIL_KEY, String(Math.max(1, tail - deleted)));
+  const index = parseDailyIndex(settings.get(DAILY_INDEX_KEY));
+  if (index) updates.set(DAILY_INDEX_KEY, formatDailyIndex(shiftDailyIndex(index, deleted)));
+  return updates;
+}

@@ -54,6 +54,10 @@ export const OLDER_VERSIONS: Partial<Record<TabName, readonly TabVersion[]>> = {
   Devices: [
     { version: 1, columns: [c('device_id', 'id'), c('employee_id', 'id'), c('last_seq', 'int'), c('last_seen', 'datetime')] },
     { version: 2, columns: [c('device_id', 'id'), c('employee_id', 'id'), c('last_seq', 'int'), c('last_seen', 'datetime'), c('last_at', 'datetime')] },
+    {
+      version: 3,
+      columns: [c('device_id', 'id'), c('employee_id', 'id'), c('last_seq', 'int'), c('last_seen', 'datetime'), c('last_at', 'datetime'), c('pending', 'json')],
+    },
   ],
   Schedule: [{ version: 1, columns: [c('date', 'date'), c('employee_id', 'id'), c('shift_start', 'time'), c('shift_end', 'time'), c('breaks', 'text')] }],
   Current: [
@@ -109,6 +113,14 @@ export const MIGRATIONS: readonly Migration[] = [
     to: 3,
     summary: 'adds pending (the status write in progress for the device), blank: none in progress',
     migrate: (row) => ({ ...row, pending: '' }),
+  },
+  {
+    tab: 'Devices',
+    from: 3,
+    to: 4,
+    summary: 'adds backlog_count and backlog_oldest_at (what the page still held unsent after its last sync), blank: not reported yet',
+    // Blank reads as not reported, which no service alert fires on; the next sync of a current page fills them.
+    migrate: (row) => ({ ...row, backlog_count: '', backlog_oldest_at: '' }),
   },
   {
     tab: 'Schedule',

@@ -4,6 +4,9 @@ import type { Employee, Group, RowIssue, Rule, Shift, Status } from '../domain/m
 import type { DateWindow, RowsRead, Tables } from './tables.ts';
 import { rowIssue } from './records.ts';
 import { addDays } from '../domain/calendar.ts';
+import { MissingTab } from './errors.ts';
+import type { ReminderRow } from './reminders.ts';
+import { DEFAULT_NOTIFY_RULES, type NotifyRuleRecord } from '../../../common/notify-rules.ts';
 
 export interface ReferenceData {
   employees: Employee[];
@@ -15,6 +18,21 @@ export interface ReferenceData {
   window: DateWindow;
   /** Every row that was skipped or looks wrong, for the admin (tab, row, column, message). */
   issues: RowIssue[];
+  /**
+   * The notification rules (Notify tab). Absent in data cached before the tab existed, and for a workbook
+   * without the tab: then the default rules apply (notifyRulesOf).
+   */
+  notify?: NotifyRuleRecord[];
+  /**
+   * The personal reminders that are on (Reminders tab, store/reminders.ts), for checkBreaks: cached with the
+   * rest, so a run on a warm cache reads no sheet for them. Absent in data cached before: none.
+   */
+  reminders?: ReminderRow[];
+}
+
+/** The rules that apply: the tab's, or the defaults (today's fixed alerts) when the workbook has no tab. */
+export function notifyRulesOf(reference: Pick<ReferenceData, 'notify'>): readonly NotifyRuleRecord[] {
+  return reference.notify ?? DEFAULT_NOTIFY_RULES;
 }
 
 /** 'yyyy-MM-dd' plus whole days (calendar arithmetic, no time zone involved). */
@@ -25,7 +43,36 @@ export function scheduleWindow(today: string, daysBefore = 1, daysAfter = 1): Da
 }
 
 export function readReference(tables: Tables, window: DateWindow): ReferenceData {
-  return crossCheck(tables.employees(), tables.groups(), tables.statuses(), tables.rules(), tables.schedule(window), window);
+  const data = crossCheck(tables.employees(), tables.groups(), tables.statuses(), tables.rules(), tables.schedule(window), window);
+  const notify = readNotifyRules(tables);
+  if (notify) {
+    data.notify = notify.rows;
+    data.issues.push(...notify.issues);
+  }
+  data.reminders = enabledReminders(tables, data.issues);
+  return data;
+}
+
+/** One read of the Reminders tab; none on a workbook whose Setup has not added it yet (rather than failing every request). */
+function enabledReminders(tables: Tables, issues: RowIssue[]): ReminderRow[] {
+  try {
+    const read = tables.reminders();
+    issues.push(...read.issues);
+    return read.rows.filter((r) => r.enabled);
+  } catch (e) {
+    if (e instanceof MissingTab) return [];
+    throw e;
+  }
+}
+
+/** null when the workbook has no Notify tab yet: its alerts follow the defaults until Setup adds it. */
+function readNotifyRules(tables: Tables): RowsRead<NotifyRuleRecord> | null {
+  try {
+    return tables.notifyRules();
+  } catch (e) {
+    if (e instanceof MissingTab) return null;
+    throw e;
+  }
 }
 
 /**

@@ -107,10 +107,15 @@ export const TABS = {
   },
   Devices: {
     name: 'Devices',
-    version: 3,
+    version: 4,
     // v2 added last_at: the corrected time of the device's newest entry, for clamping.
     // v3 added pending: the status write in progress for this device, as JSON (services/status-writes.ts).
-    columns: [c('device_id', 'id'), c('employee_id', 'id'), c('last_seq', 'int'), c('last_seen', 'datetime'), c('last_at', 'datetime'), c('pending', 'json')],
+    // v4 added backlog_count, backlog_oldest_at: what the page still held unsent after its last sync, for the
+    // service alerts (services/service-alerts.ts), written in the sync's own Devices write.
+    columns: [
+      c('device_id', 'id'), c('employee_id', 'id'), c('last_seq', 'int'), c('last_seen', 'datetime'), c('last_at', 'datetime'), c('pending', 'json'),
+      c('backlog_count', 'int'), c('backlog_oldest_at', 'datetime'),
+    ],
   },
   Violations: {
     name: 'Violations',
@@ -167,11 +172,50 @@ export const TABS = {
     // An outage an admin marks: it counts as following the schedule. employee_ids: "e001, e002"; blank = everyone.
     columns: [c('start', 'datetime', true), c('end', 'datetime', true), c('employee_ids', 'text'), c('note', 'text')],
   },
+  Broadcasts: {
+    name: 'Broadcasts',
+    history: true,
+    version: 1,
+    // A message to many people (services/broadcast-delivery.ts). audience, scope (the groups the author may
+    // reach; null: everyone) and unreachable ([[employee_id, channel], ...]) are JSON; channels "telegram,email";
+    // at blank = at once. outbox_row, outbox_rows and first_alert: where its Outbox rows are (one block), so a
+    // report reads them without searching the Outbox. state: scheduled, writing (the block is being written),
+    // sending (mail may be pending), done (the server's part is over; Telegram rows settle in the Outbox).
+    columns: [
+      c('id', 'id'), c('created_at', 'datetime'), c('author', 'email'), c('text_ru', 'text'), c('text_en', 'text'), c('audience', 'json'),
+      c('scope', 'json'), c('channels', 'text'), c('at', 'datetime'), c('state', 'id'), c('request_id', 'id'), c('outbox_row', 'int'),
+      c('outbox_rows', 'int'), c('first_alert', 'id'), c('recipients', 'int'), c('unreachable', 'json'),
+    ],
+  },
+  Notify: {
+    name: 'Notify',
+    version: 1,
+    validated: true,
+    // The notification rules (common/notify-rules.ts): when, to whom, how, quiet hours, once per X. Setup
+    // writes the default rules (the alerts fixed in code before) into the tab when it creates it.
+    columns: [
+      c('id', 'id', true), c('enabled', 'bool'), c('when', 'id', true), c('minutes', 'int'), c('who', 'id', true), c('how', 'id'),
+      c('quiet_from', 'time'), c('quiet_to', 'time'), c('once_per_minutes', 'int'), c('note', 'text'),
+    ],
+  },
+  Reminders: {
+    name: 'Reminders',
+    version: 1,
+    validated: true,
+    // An employee's personal reminders (common/reminders.ts), a row per person and kind; no row = off. Written
+    // by reminders.save and the bot's /reminders; version counts the row's changes, request_id is the save
+    // that last changed it (a retried save is applied once). Read into the cached reference data.
+    columns: [
+      c('employee_id', 'id', true), c('kind', 'id', true), c('enabled', 'bool'), c('minutes', 'int'), c('version', 'int'),
+      c('updated_at', 'datetime'), c('request_id', 'id'),
+    ],
+  },
 } as const satisfies Record<string, TabSpec>;
 
 export type TabName = keyof typeof TABS;
 export const TAB_ORDER: readonly TabName[] = [
-  'Employees', 'Groups', 'Statuses', 'Rules', 'Schedule', 'Log', 'Current', 'Devices', 'Violations', 'Daily', 'Outbox', 'Audit', 'Settings', 'Neutral',
+  'Employees', 'Groups', 'Statuses', 'Rules', 'Schedule', 'Log', 'Current', 'Devices', 'Violations', 'Daily', 'Outbox', 'Audit', 'Settings', 'Neutral', 'Broadcasts', 'Notify',
+  'Reminders',
 ];
 
 export function columnIndex(tab: TabName, column: string): number {

@@ -11,6 +11,9 @@ import { checkHeader, decodeRecord, encodeRecord, isBlankRow, rowIssue, type Raw
 import { checkEmployee, checkGroup, checkRule, checkShift, checkStatus, isAbsence, type Checked, type ScheduleRow } from './validate.ts';
 import { formatBreaks } from './breaks.ts';
 import { checkNeutral } from './neutral.ts';
+import { checkReminder, type ReminderRow } from './reminders.ts';
+import { checkNotifyRule } from './notify-rules.ts';
+import type { NotifyRuleRecord } from '../../../common/notify-rules.ts';
 import { dayViolationsOf } from '../domain/today.ts';
 import type { NeutralPeriod } from '../domain/rules/types.ts';
 import { readSettingsSnapshot, settingsMap, writeSettings, type SettingsSnapshot } from './settings.ts';
@@ -42,6 +45,10 @@ export interface Tables {
   schedule(window?: DateWindow): RowsRead<Shift>;
   /** The Neutral tab's outages; a row with a bad date or end <= start is an issue and skipped. */
   neutral(): RowsRead<NeutralPeriod>;
+  /** The Reminders tab (store/reminders.ts); throws MissingTab on a workbook set up before it. */
+  reminders(): RowsRead<ReminderRow>;
+  /** The Notify tab's notification rules (ids unique); a row that cannot be used is an issue and skipped. */
+  notifyRules(): RowsRead<NotifyRuleRecord>;
   devices(): DeviceRow[];
   current(): CurrentRow[];
   /**
@@ -233,6 +240,11 @@ export function openTables(port: SheetPort, opts: TablesOptions): Tables {
     // Overlapping periods are fine: the rules merge them.
     neutral: () => readValidated(TABS.Neutral, checkNeutral, []),
 
+    reminders: () =>
+      readValidated(TABS.Reminders, checkReminder, [{ column: 'kind', key: (r) => `${r.employee_id}\u0000${r.kind}`, what: 'employee and kind' }]),
+
+    notifyRules: () => readValidated(TABS.Notify, checkNotifyRule, [{ column: 'id', key: (r) => r.id, what: 'rule id' }]),
+
     devices: () =>
       readMachine(TABS.Devices, 'device_id').map(({ row, values: v }) => ({
         device_id: v.device_id as string,
@@ -241,6 +253,8 @@ export function openTables(port: SheetPort, opts: TablesOptions): Tables {
         last_seen: v.last_seen as number | null,
         last_at: v.last_at as number | null,
         pending: pendingOf(v.pending, row, opts.onIssue),
+        backlog_count: (v.backlog_count as number | null) ?? null,
+        backlog_oldest_at: (v.backlog_oldest_at as number | null) ?? null,
       })),
 
     current: () => currentRows(),

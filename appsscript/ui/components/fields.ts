@@ -17,7 +17,7 @@ interface FieldBase {
 
 export interface TextFieldOptions extends FieldBase {
   value: string;
-  type?: 'text' | 'email' | 'number' | 'search' | 'password' | 'date';
+  type?: 'text' | 'email' | 'number' | 'search' | 'password' | 'date' | 'time';
   placeholder?: string;
   autocomplete?: string;
   readonly?: boolean;

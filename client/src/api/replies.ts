@@ -2,6 +2,7 @@
 import type {
   ApiRequest,
   LinkCodeReply,
+  RemindersReply,
   LoginFinishReply,
   LoginStartReply,
   StateReply,
@@ -14,6 +15,8 @@ export interface ReplyByOp {
   sync: SyncReply;
   state: StateReply;
   'link.code': LinkCodeReply;
+  'reminders.list': RemindersReply;
+  'reminders.save': RemindersReply;
 }
 
 /** The successful envelope of a request: `{ ok: true, ...reply }`. */

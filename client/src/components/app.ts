@@ -2,6 +2,7 @@
 // components' requests into model actions; it never talks to the network itself.
 import { LitElement, html, css, nothing } from 'lit';
 import type { AppModel } from '../model.ts';
+import type { ReminderChange } from '../../../common/reminders.ts';
 import { ModelController } from '../controllers/model-controller.ts';
 import { LocaleController } from '../controllers/locale-controller.ts';
 import { t } from '../i18n/locale.ts';
@@ -18,6 +19,7 @@ import './day-timeline.ts';
 import './violations-list.ts';
 import './sync-state.ts';
 import './telegram-link.ts';
+import './reminders-card.ts';
 
 export class WttApp extends LitElement {
   static override properties = {
@@ -145,6 +147,7 @@ export class WttApp extends LitElement {
       </div>
       <wtt-day-timeline .today=${today} .statuses=${statuses} .clockOffsetMs=${model.clockOffsetMs}></wtt-day-timeline>
       ${violations ? html`<wtt-violations-list .violations=${violations} .statuses=${statuses}></wtt-violations-list>` : nothing}
+      <wtt-reminders .load=${() => model.loadReminders()} .save=${(c: ReminderChange[]) => model.saveReminders(c)} .online=${model.sync.online}></wtt-reminders>
       <wtt-telegram-link .getCode=${() => model.telegramLinkCode()}></wtt-telegram-link>`;
   }
 

@@ -1,6 +1,7 @@
 // English texts of the employee page. The Russian file must have the same keys (its type is this one's).
 import type { ViolationResolution } from '../../../common/api.ts';
 import type { ViolationType } from '../components/today-extras.ts';
+import type { ReminderKind } from '../../../common/reminders.ts';
 
 export const en = {
   appTitle: 'Work time',
@@ -102,6 +103,21 @@ export const en = {
   telegramIntro: 'Get reminders and switch status from Telegram: link your chat with the bot.',
   telegramButton: 'Get a link code',
   telegramCode: (code: string, minutes: number) => `Send /start ${code} to the bot within ${minutes} min.`,
+  remindersHeading: 'Reminders',
+  remindersIntro: 'Your own reminders, sent to your Telegram chat by the bot.',
+  reminderKinds: {
+    before_break: 'Before a planned break or lunch',
+    break_ending: 'Before my break or lunch ends',
+    shift_end: 'At the end of my shift, if I am still signed in',
+  } satisfies Record<ReminderKind, string>,
+  reminderMinutesBefore: 'min before',
+  reminderMinutesLabel: (what: string) => `${what}: minutes before`,
+  remindersSave: 'Save reminders',
+  remindersSaving: 'Saving…',
+  remindersSaved: 'Reminders saved.',
+  remindersOffline: 'Reminders are kept on the server: connect to the network to see or change them.',
+  remindersNotLinked: 'Link your Telegram chat (below) to receive them.',
+  remindersBadMinutes: (min: number, max: number) => `Minutes must be a whole number from ${min} to ${max}.`,
   syncNow: 'Sync now',
   retryIn: (s: number) => `Next try in ${s} s`,
   refusedHeading: 'Not accepted by the server',

@@ -247,6 +247,8 @@ export class SyncEngine {
     while (this.session()?.token === session.token) {
       const batch = await this.outbox.nextBatch(device.deviceId);
       if (batch.length === 0) break;
+      // The whole queue, this batch included: the server keeps what is left of it for the admins' backlog alert.
+      const waiting = await this.outbox.pending(device.deviceId);
       const sentAt = this.now();
       const reply = await this.api.call({
         op: 'sync',
@@ -254,6 +256,7 @@ export class SyncEngine {
         device_id: device.deviceId,
         sent_at: sentAt,
         entries: batch.map(toSyncEntry),
+        backlog: { count: Math.max(waiting, batch.length), oldest_at: batch[0].at },
       });
       sent = true;
       await this.answered({ op: 'sync', reply }, sentAt);

@@ -64,9 +64,9 @@ export function summaryOf(
 }
 
 /** How many of the period's dates can have data: today and later are not consolidated yet. */
-export function coverageOf(period: ReportPeriod, datesWithData: number, withoutBreakdown: number): ReportCoverage {
+export function coverageOf(period: ReportPeriod, datesWithData: number, withoutBreakdown: number, unavailableMonths: readonly string[] = []): ReportCoverage {
   const last = period.to < period.today ? period.to : addDays(period.today, -1);
   let dates = 0;
   for (let d = period.from; d <= last; d = addDays(d, 1)) dates++;
-  return { dates_with_data: datesWithData, dates, without_breakdown: withoutBreakdown };
+  return { dates_with_data: datesWithData, dates, without_breakdown: withoutBreakdown, unavailable_months: [...unavailableMonths] };
 }

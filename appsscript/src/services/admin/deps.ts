@@ -9,6 +9,9 @@ import type { DoctorFacts } from './doctor.ts';
 import type { CalendarFns } from '../check-breaks.ts';
 import type { NeutralPeriod } from '../../domain/rules/types.ts';
 import type { ReportBook } from '../reports/report-book.ts';
+import type { DailyArchive } from '../reports/archived-days.ts';
+import type { AlertSender } from '../alerts.ts';
+import type { MailPort } from '../broadcast-delivery.ts';
 
 /** The range selected in the spreadsheet (the active range): where it is, and its cells read only when asked. */
 export interface SelectedRange {
@@ -53,6 +56,12 @@ export interface AdminDeps {
   selection(): SelectedRange | null;
   /** A new spreadsheet for an exported report (gas/report-books.ts; locally a workbook in the data folder). */
   newReportBook(name: string): ReportBook;
+  /** The archived months' Daily tabs (gas/archive-workbooks.ts); without it reports read the live tab only. */
+  dailyArchive?(): DailyArchive;
+  /** The push of alerts to the bot at this URL (gas/alert-push.ts), for a broadcast sent now. */
+  senderFor(botUrl: string): AlertSender;
+  /** MailApp, for a broadcast's e-mails. */
+  mail: MailPort;
   /** What the doctor looks at besides the tabs (triggers, web app, quotas, the bot). */
-  doctorFacts(o: { testChatId?: string; settings: ReadonlyMap<string, string> }): DoctorFacts;
+  doctorFacts(o: { testChatId?: string; settings: ReadonlyMap<string, string>; now?: number }): DoctorFacts;
 }

@@ -16,6 +16,9 @@ import type { RowsRead } from '../../store/tables.ts';
 import { MissingTab, HeaderMismatch } from '../../store/errors.ts';
 import { ruPlural } from '../../../../common/rule-text.ts';
 import { versionKey } from '../setup.ts';
+import { readServiceState, SERVICE_CHECK_EVERY_MS } from '../service-alerts.ts';
+import { TRIGGER_TIME_SHARE } from '../../domain/service-alerts.ts';
+import { DEFAULT_NOTIFY_RULES } from '../../../../common/notify-rules.ts';
 import type { AdminDeps } from './deps.ts';
 
 /** What a time-driven trigger records about its latest run (gas/doctor-facts.ts recordTriggerRun). */
@@ -24,6 +27,10 @@ export interface TriggerRun {
   ok: boolean;
   /** Why it failed, shortened. */
   error?: string;
+  /** How long the run took (ms), and the day's total of this handler's runs (day: UTC 'yyyy-MM-dd'). */
+  ms?: number;
+  day?: string;
+  day_ms?: number;
 }
 
 /** What the doctor needs from Apps Script besides the tabs (gas/doctor-facts.ts gathers it). */
@@ -49,6 +56,17 @@ export interface DoctorFacts {
     secretSet: boolean;
     /** The test message, when a chat was given: delivered, or why not. */
     test: { chatId: string; delivered: boolean; error?: string } | null;
+  };
+  /** For the service alerts' checks (gas/service-facts.ts); absent: those checks are not shown. */
+  service?: {
+    /** The day's trigger run time recorded so far, and the day's quota (ms). */
+    triggerMsToday: number;
+    triggerQuotaMs: number;
+    /** Since when every push to bot_url has failed, and why (null: not failing). */
+    pushFailSince: number | null;
+    pushError: string;
+    /** The bot's latest pull in the script cache (null: none there). */
+    lastPullAt: number | null;
   };
 }
 
@@ -76,9 +94,9 @@ const LOW_MAIL_QUOTA = 20;
 export function runDoctor(deps: AdminDeps, req: AdminParsed<'doctor.run'>): AdminReplies['doctor.run'] {
   const tables = deps.tables();
   const settings = tables.settings();
-  const facts = deps.doctorFacts({ testChatId: req.test_chat_id === '' ? undefined : req.test_chat_id, settings });
+  const facts = deps.doctorFacts({ testChatId: req.test_chat_id === '' ? undefined : req.test_chat_id, settings, now: deps.now });
   return {
-    checks: [schemaCheck(deps, settings), ...triggerChecks(deps.now, facts), webAppCheck(facts), ...botChecks(facts), mailCheck(facts), ...rowChecks(deps)],
+    checks: [schemaCheck(deps, settings), ...triggerChecks(deps.now, facts), webAppCheck(facts), ...botChecks(facts), mailCheck(facts), ...serviceChecks(deps.now, facts, settings), ...rowChecks(deps)],
     at: deps.now,
   };
 }
@@ -232,6 +250,105 @@ function mailCheck(facts: DoctorFacts): DoctorCheck {
     return { id: 'mail_quota', state: 'fail', title, detail: t(`${detail.en}: login codes go by Telegram only until tomorrow`, `${detail.ru}: коды входа до завтра только через Telegram`) };
   }
   return { id: 'mail_quota', state: left < LOW_MAIL_QUOTA ? 'warn' : 'ok', title, detail };
+}
+
+// ---- the service alerts' findings (services/service-alerts.ts) ----
+
+/** The backlog age the default rule alerts at, when no sync_backlog rule is found in the defaults. */
+const BACKLOG_MINUTES = DEFAULT_NOTIFY_RULES.find((r) => r.when === 'sync_backlog')?.minutes ?? 30;
+const BOT_MINUTES = DEFAULT_NOTIFY_RULES.find((r) => r.when === 'bot_unreachable')?.minutes ?? 30;
+const FIX_BOT = t('Check that the bot runs and that bot_url and BOT_SHARED_SECRET match it (docs/bot.md)', 'Проверьте, что бот запущен и что bot_url и BOT_SHARED_SECRET совпадают с его настройками (docs/bot.md)');
+
+/**
+ * The service alerts' checks, from what the last check kept in Settings (the devices' backlogs: no read of
+ * Devices here) and Apps Script's facts (the day's trigger time, the bot's pushes and pulls). A trigger that
+ * stopped is the "Last run of" checks above.
+ */
+function serviceChecks(now: number, facts: DoctorFacts, settings: ReadonlyMap<string, string>): DoctorCheck[] {
+  if (!facts.service) return [];
+  const s = facts.service;
+  const out: DoctorCheck[] = [];
+  const state = readServiceState(settings);
+
+  const backlogTitle = t('Entries waiting on devices', 'Неотправленные записи на устройствах');
+  if (!state) {
+    out.push({ id: 'sync_backlog', state: 'warn', title: backlogTitle, detail: t('Not checked yet: checkBreaks checks every 10 minutes', 'Ещё не проверялось: checkBreaks проверяет раз в 10 минут') });
+  } else {
+    const over = state.backlogs.filter((b) => state.at - b.oldest_at >= BACKLOG_MINUTES * 60_000);
+    const checked = agoText(now - state.at);
+    if (over.length === 0) {
+      out.push({
+        id: 'sync_backlog',
+        state: now - state.at > 3 * SERVICE_CHECK_EVERY_MS ? 'warn' : 'ok',
+        title: backlogTitle,
+        detail: t(`No device has had an entry waiting ${BACKLOG_MINUTES} min (checked ${checked.en})`, `Ни у одного устройства запись не ждёт ${BACKLOG_MINUTES} мин (проверено ${checked.ru})`),
+      });
+    } else {
+      const lines = over.slice(0, LISTED_ISSUES).map((b) => {
+        const age = agoText(state.at - b.oldest_at);
+        return t(`${b.device_id} (${b.employee_id}): ${b.count} waiting, the oldest made ${age.en}`, `${b.device_id} (${b.employee_id}): ждут ${b.count}, самая старая сделана ${age.ru}`);
+      });
+      const more = over.length - lines.length;
+      out.push({
+        id: 'sync_backlog',
+        state: 'warn',
+        title: backlogTitle,
+        detail: join(more > 0 ? [...lines, t(`and ${more} more`, `и ещё ${more}`)] : lines),
+        fix: t(
+          'Ask the person to open the page online; if the entries stay, to sign out and in again on that device',
+          'Попросите сотрудника открыть страницу при подключении; если записи не уходят — выйти и войти снова на этом устройстве',
+        ),
+      });
+    }
+  }
+
+  const used = Math.round(s.triggerMsToday / 60_000);
+  const quota = Math.round(s.triggerQuotaMs / 60_000);
+  const share = s.triggerQuotaMs > 0 ? s.triggerMsToday / s.triggerQuotaMs : 0;
+  const timeTitle = t('Trigger time today', 'Время работы триггеров сегодня');
+  const timeDetail = t(`${used} of ${quota} min (${Math.round(share * 100)}%)`, `${used} из ${quota} мин (${Math.round(share * 100)}%)`);
+  out.push(
+    share <= TRIGGER_TIME_SHARE
+      ? { id: 'trigger_time', state: 'ok', title: timeTitle, detail: timeDetail }
+      : {
+          id: 'trigger_time',
+          state: share >= 1 ? 'fail' : 'warn',
+          title: timeTitle,
+          detail: timeDetail,
+          fix: { ...FIX_SETTINGS, ...t('Open Settings: check every 5 minutes (or set trigger_quota_minutes to 360 on Workspace)', 'Откройте «Настройки»: проверка раз в 5 минут (или trigger_quota_minutes = 360 для Workspace)') },
+        },
+  );
+
+  const reachTitle = t('Bot reachable', 'Доступность бота');
+  if (facts.bot.url !== '') {
+    if (s.pushFailSince === null) out.push({ id: 'bot_reach', state: 'ok', title: reachTitle, detail: t('The latest push went through (or none was needed)', 'Последняя отправка прошла (или не требовалась)') });
+    else {
+      const since = agoText(now - s.pushFailSince);
+      out.push({
+        id: 'bot_reach',
+        state: now - s.pushFailSince >= BOT_MINUTES * 60_000 ? 'fail' : 'warn',
+        title: reachTitle,
+        detail: t(`Pushes to the bot fail, the first failure ${since.en}: ${s.pushError}`, `Отправки боту не проходят, первый сбой ${since.ru}: ${s.pushError}`),
+        fix: FIX_BOT,
+      });
+    }
+  } else if (facts.bot.secretSet) {
+    const pull = Math.max(s.lastPullAt ?? -Infinity, state?.pull ?? -Infinity);
+    if (!Number.isFinite(pull)) {
+      out.push({ id: 'bot_reach', state: 'warn', title: reachTitle, detail: t('No pull by the bot seen yet', 'Бот ещё ни разу не забирал оповещения'), fix: FIX_BOT });
+    } else {
+      const ago = agoText(now - pull);
+      const late = now - pull >= BOT_MINUTES * 60_000;
+      out.push({
+        id: 'bot_reach',
+        state: late ? 'fail' : 'ok',
+        title: reachTitle,
+        detail: t(`The bot last pulled alerts ${ago.en}`, `Бот последний раз забирал оповещения ${ago.ru}`),
+        ...(late ? { fix: FIX_BOT } : {}),
+      });
+    }
+  }
+  return out;
 }
 
 /**

@@ -16,7 +16,9 @@ import { commitImport, previewImport } from './schedule-import.ts';
 import { selectedGrid } from './schedule-selection.ts';
 import { planSchedule } from './schedule-plan.ts';
 import { reportsSeries, reportsSummary } from './reports.ts';
+import { listNotifyRules, saveNotifyRule } from './notify-rules.ts';
 import { exportReport } from './report-export.ts';
+import { broadcastReport, listBroadcasts, previewBroadcast, sendBroadcast } from './broadcast.ts';
 
 export type AdminHandlers = { [K in AdminOp]: (deps: AdminDeps, req: AdminParsed<K>) => AdminReplies[K] };
 
@@ -50,4 +52,10 @@ export const ADMIN_HANDLERS: AdminHandlers = {
   'reports.summary': reportsSummary,
   'reports.series': reportsSeries,
   'reports.export': exportReport,
+  'notify.rules.list': (deps) => listNotifyRules(deps),
+  'notify.rules.save': saveNotifyRule,
+  'broadcast.preview': previewBroadcast,
+  'broadcast.send': sendBroadcast,
+  'broadcast.report': broadcastReport,
+  'broadcast.list': listBroadcasts,
 };

@@ -1,5 +1,5 @@
 // reports.summary, reports.series and reports.export: a period's consolidated days (the Daily tab through its
-// index, services/reports/consolidated.ts; never Log), limited to what the caller may see: an admin every
+// index, and the archived months' Daily tabs: services/reports/archived-days.ts; never Log), limited to what the caller may see: an admin every
 // group, a lead the days their people spent in the groups they lead.
 import type { AdminParsed, AdminReplies } from '../../../../common/admin-api.ts';
 import { DEFAULT_KIND_COLORS, type StatusKind } from '../../../../common/status.ts';
@@ -7,7 +7,7 @@ import { BadRequest, Forbidden } from '../../errors.ts';
 import type { ConsolidatedDay } from '../../domain/reports/consolidated-day.ts';
 import { groupOfDay, summaryOf, type ReportPerson } from '../../domain/reports/summary.ts';
 import { CHART_KINDS, daysOf, hoursOf, type ChartKind } from '../../domain/reports/series.ts';
-import { readConsolidated } from '../reports/consolidated.ts';
+import { readPeriod } from '../reports/archived-days.ts';
 import type { AdminDeps } from './deps.ts';
 import { mayManage, viewerOf } from './people.ts';
 import { scopeGroups } from './schedule-scope.ts';
@@ -20,6 +20,7 @@ interface ScopedDays {
   caps: Map<string, number | null>;
   today: string;
   timeZone: string;
+  unavailableMonths: string[];
 }
 
 /** The period's days the caller may see, within the group or for the person asked for. */
@@ -43,19 +44,21 @@ function scopedDays(deps: AdminDeps, req: Scope): ScopedDays {
     keep = () => true;
   }
   const tables = deps.tables();
-  const read = readConsolidated({ port: deps.port, ctx: deps.cells }, tables.settings(), req.from, req.to);
+  const read = readPeriod({ port: deps.port, ctx: deps.cells }, tables.settings(), req.from, req.to, deps.dailyArchive?.());
   return {
     days: read.days.filter(keep),
     people,
     caps: new Map(reference.groups.map((g) => [g.name, g.max_concurrent_breaks ?? null])),
     today: deps.dateOf(deps.now),
     timeZone: tables.timeZone,
+    unavailableMonths: read.unavailable_months,
   };
 }
 
 export function reportsSummary(deps: AdminDeps, req: Scope): AdminReplies['reports.summary'] {
   const s = scopedDays(deps, req);
-  return { ...summaryOf(s.days, s.people, s.caps, { from: req.from, to: req.to, today: s.today, time_zone: s.timeZone }), viewer: viewerOf(deps) };
+  const summary = summaryOf(s.days, s.people, s.caps, { from: req.from, to: req.to, today: s.today, time_zone: s.timeZone });
+  return { ...summary, coverage: { ...summary.coverage, unavailable_months: s.unavailableMonths }, viewer: viewerOf(deps) };
 }
 
 export function reportsSeries(deps: AdminDeps, req: Scope): AdminReplies['reports.series'] {

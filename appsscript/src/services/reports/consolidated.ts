@@ -22,29 +22,44 @@ export interface ConsolidatedRead {
   days: ConsolidatedDay[];
   /** How the rows were found: through the index, or from the date column (the index was missing or wrong). */
   via: 'index' | 'dates';
+  /**
+   * The first date the live tab holds (null: none), as the trusted index or the date column says: earlier
+   * dates were moved to the archive workbooks (services/reports/archived-days.ts reads them).
+   */
+  first: string | null;
 }
 
 export function readConsolidated(given: DailyReadIo, settings: ReadonlyMap<string, string>, from: string, to: string): ConsolidatedRead {
   const io = { ...given, ctx: sameDayFormats(given.ctx) };
   const index = parseDailyIndex(settings.get(DAILY_INDEX_KEY));
   if (index) {
+    // A stale index (rows deleted from the top since) fails the check below whenever the period meets it;
+    // a period wholly before its first date is before the live tab's first date too.
+    const first = firstDate(index);
     const block = rowsOf(index, from, to);
-    if (!block) return { days: [], via: 'index' };
+    if (!block) return { days: [], via: 'index', first };
     const rows = io.port.readRows(spec.name, block.first, block.last - block.first + 1, spec.columns.length);
-    if (blockMatches(index, block.first, rows, (cells) => dateOf(cells[0], io.ctx))) return { days: daysOf(io, block.first, rows, from, to), via: 'index' };
+    if (blockMatches(index, block.first, rows, (cells) => dateOf(cells[0], io.ctx))) return { days: daysOf(io, block.first, rows, from, to), via: 'index', first };
   }
   const found = indexFromColumn(io);
+  const first = firstDate(found);
   const block = rowsOf(found, from, to);
-  if (!block) return { days: [], via: 'dates' };
+  if (!block) return { days: [], via: 'dates', first };
   const rows = io.port.readRows(spec.name, block.first, block.last - block.first + 1, spec.columns.length);
-  return { days: daysOf(io, block.first, rows, from, to), via: 'dates' };
+  return { days: daysOf(io, block.first, rows, from, to), via: 'dates', first };
+}
+
+function firstDate(index: DailyIndex): string | null {
+  let first: string | null = null;
+  for (const date of index.keys()) if (first === null || date < first) first = date;
+  return first;
 }
 
 /**
  * A year of Daily is 73,000 date cells but only 365 dates: each distinct instant is formatted once (a
  * Utilities.formatDate call each on Apps Script), not once per row.
  */
-function sameDayFormats(ctx: CellContext): CellContext {
+export function sameDayFormats(ctx: CellContext): CellContext {
   const seen = new Map<string, string>();
   return {
     formatDate(ms, pattern) {
@@ -68,7 +83,8 @@ function dateOf(cell: Cell | undefined, cells: CellContext): string {
   return d.ok && typeof d.value === 'string' ? d.value : '';
 }
 
-function daysOf(io: DailyReadIo, first: number, rows: readonly Cell[][], from: string, to: string): ConsolidatedDay[] {
+/** The days of rows read from sheet row `first` dated from..to (an archive's rows too: the same columns). */
+export function daysOf(io: Pick<DailyReadIo, 'ctx'>, first: number, rows: readonly Cell[][], from: string, to: string): ConsolidatedDay[] {
   const out: ConsolidatedDay[] = [];
   rows.forEach((cells, i) => {
     const v = decodeRecord(spec, cells, first + i, io.ctx).values;

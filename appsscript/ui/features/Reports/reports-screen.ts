@@ -505,7 +505,7 @@ export class AdmReports extends LitElement {
     return html`<ul class="coverage" role="status">${notes.map((n) => html`<li>${n}</li>`)}</ul>`;
   }
 
-  /** What the report could not count: today and later, dates without data, days without the breakdown. */
+  /** What the report could not count: today and later, dates without data, days without the breakdown, unreadable archives. */
   private coverageNotes(shown: Shown): string[] {
     const r = t().reports;
     const c = shown.summary.coverage;
@@ -516,6 +516,9 @@ export class AdmReports extends LitElement {
     if (c.dates > 0 && (c.dates_with_data === 0 || shown.summary.totals.days === 0)) notes.push(r.noDataAtAll);
     else if (c.dates_with_data < c.dates) notes.push(r.missingDates(c.dates - c.dates_with_data, c.dates));
     if (c.without_breakdown > 0) notes.push(r.withoutBreakdown(c.without_breakdown));
+    // An older script's answer has no such field.
+    const lost = c.unavailable_months ?? [];
+    if (lost.length > 0) notes.push(r.unavailableMonths(lost.join(', ')));
     return notes;
   }
 

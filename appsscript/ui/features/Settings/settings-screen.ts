@@ -29,7 +29,7 @@ interface Draft {
 /** What Apps Script's time-driven triggers allow (common/admin-api.ts). */
 const INTERVALS = ['1', '5', '10', '15', '30'] as const;
 /** Keys the server takes only as a value: blank is "the default", which a save cannot ask for. */
-const NO_BLANK: readonly SettingKey[] = ['check_interval_minutes', 'retention_days', 'floor_refresh_seconds'];
+const NO_BLANK: readonly SettingKey[] = ['check_interval_minutes', 'retention_days', 'floor_refresh_seconds', 'daily_keep_months'];
 const FIELDS = [...SETTING_KEYS.map((k) => `values.${k}`), 'time_zone', ...SECRET_NAMES.map((n) => `secrets.${n}`)];
 
 /** The settings' values to edit; all blank before they are read. */
@@ -98,7 +98,10 @@ export class AdmSettings extends LitElement {
       const v = d.values[key].trim();
       if (v === '' && NO_BLANK.includes(key)) {
         // Blank means the default only while it was never set; once set, a number is needed.
-        if ((now.values[key] ?? '') !== '') local[`values.${key}`] = key === 'floor_refresh_seconds' ? t().settings.secondsRequired : t().settings.retentionRequired;
+        if ((now.values[key] ?? '') !== '') {
+          const st = t().settings;
+          local[`values.${key}`] = key === 'floor_refresh_seconds' ? st.secondsRequired : key === 'daily_keep_months' ? st.dailyKeepRequired : st.retentionRequired;
+        }
         continue;
       }
       values[key] = v;
@@ -133,6 +136,7 @@ export class AdmSettings extends LitElement {
       { label: s.interval, now: this.intervalText(now.values.check_interval_minutes), yours: this.intervalText(d.values.check_interval_minutes) },
       { label: s.floorRefresh, now: now.values.floor_refresh_seconds ?? '', yours: d.values.floor_refresh_seconds.trim() },
       { label: s.retention, now: now.values.retention_days, yours: d.values.retention_days.trim() },
+      { label: s.dailyKeep, now: now.values.daily_keep_months ?? '', yours: d.values.daily_keep_months.trim() },
       { label: s.timeZone, now: now.time_zone, yours: d.time_zone.trim() },
       { label: s.botUrl, now: now.values.bot_url, yours: d.values.bot_url.trim() },
       { label: s.alertChat, now: now.values.alert_chat_id, yours: d.values.alert_chat_id.trim() },
@@ -180,6 +184,7 @@ export class AdmSettings extends LitElement {
         <section aria-labelledby="sheet-h">
           <h2 id="sheet-h">${st.spreadsheet}</h2>
           ${textField({ id: 'values.retention_days', label: st.retention, value: d.values.retention_days, inputmode: 'numeric', hint: st.retentionHint, error: e['values.retention_days'], onInput: (v) => this.editValue('retention_days', v) })}
+          ${textField({ id: 'values.daily_keep_months', label: st.dailyKeep, value: d.values.daily_keep_months, inputmode: 'numeric', hint: st.dailyKeepHint, error: e['values.daily_keep_months'], onInput: (v) => this.editValue('daily_keep_months', v) })}
           ${textField({ id: 'time_zone', label: st.timeZone, value: d.time_zone, list: 'zones', placeholder: 'Europe/Moscow', hint: st.timeZoneHint, error: e.time_zone, onInput: (v) => this.form.edit('time_zone', v) })}
           <datalist id="zones">${timeZones().map((z) => html`<option value=${z}></option>`)}</datalist>
         </section>
