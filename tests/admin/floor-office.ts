@@ -115,3 +115,16 @@ export function cutEverywhereOnFloor<K extends AdminOp>(
     quiet.mockRestore();
   }
 }
+
+/**
+ * Status changes on DATE through the real sync path, each at its own time ('HH:mm', employee id, status), then
+ * the rollover the next morning: the day is consolidated into Daily.
+ */
+export function playAndConsolidate(o: FloorOffice, steps: readonly (readonly [string, string, string])[]): void {
+  for (const [time, id, status] of steps) {
+    o.moveTo(at(time));
+    o.sync(id, [{ status, at: at(time) }]);
+  }
+  o.moveTo(at('05:00', NEXT));
+  o.rollover();
+}

@@ -10,7 +10,7 @@
 // e004 James Carter (support-l1, the same shift) works 09:00-18:00 with no break at all.
 import { afterEach, describe, expect, it } from 'vitest';
 import { EMPLOYEE, LEAD, OTHER_LEAD, OWNER, rid } from './helpers.ts';
-import { at, floorOffice, NEXT, restoreClock, type FloorOffice } from './floor-office.ts';
+import { at, floorOffice, NEXT, playAndConsolidate, restoreClock, type FloorOffice } from './floor-office.ts';
 import { isSheetCall } from '../../bench/lib/call-split.ts';
 import { reportCsv } from '../../common/reports.ts';
 import { runArchive } from '../../appsscript/src/gas/triggers.ts';
@@ -23,22 +23,10 @@ const DAY = '2026-11-24';
 
 function playedDay(): FloorOffice {
   const o = floorOffice();
-  const step = (time: string, id: string, status: string) => {
-    o.moveTo(at(time));
-    o.sync(id, [{ status, at: at(time) }]);
-  };
-  step('09:00', 'e004', 'work');
-  step('09:12', 'e001', 'work');
-  step('11:00', 'e001', 'break');
-  step('11:21', 'e001', 'work');
-  step('12:00', 'e001', 'lunch');
-  step('13:00', 'e001', 'work');
-  step('16:00', 'e001', 'break');
-  step('16:10', 'e001', 'work');
-  step('18:00', 'e001', 'offline');
-  step('18:00', 'e004', 'offline');
-  o.moveTo(at('05:00', NEXT));
-  o.rollover();
+  playAndConsolidate(o, [
+    ['09:00', 'e004', 'work'], ['09:12', 'e001', 'work'], ['11:00', 'e001', 'break'], ['11:21', 'e001', 'work'], ['12:00', 'e001', 'lunch'],
+    ['13:00', 'e001', 'work'], ['16:00', 'e001', 'break'], ['16:10', 'e001', 'work'], ['18:00', 'e001', 'offline'], ['18:00', 'e004', 'offline'],
+  ]);
   o.moveTo(at('09:00', NEXT));
   return o;
 }

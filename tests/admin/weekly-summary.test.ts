@@ -1,7 +1,7 @@
 // The weekly summary: on the first run on or after Monday, every group's lead chat (Outbox) and every lead (mail)
 // gets last week's KPIs and top issues, once, whatever run is cut wherever; the other days' runs send nothing.
 import { afterEach, describe, expect, it } from 'vitest';
-import { at, floorOffice, NEXT, restoreClock, type FloorOffice } from './floor-office.ts';
+import { at, floorOffice, playAndConsolidate, restoreClock, type FloorOffice } from './floor-office.ts';
 import { LEAD } from './helpers.ts';
 import { runWeeklySummary } from '../../appsscript/src/gas/bot-wiring.ts';
 import { lastWeek } from '../../appsscript/src/domain/reports/weekly.ts';
@@ -18,18 +18,9 @@ function week(): FloorOffice {
   const o = floorOffice();
   o.world.newExecution();
   SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Groups')!.getRange(2, 3).setValues([[`'${CHAT}`]]);
-  const step = (time: string, id: string, status: string) => {
-    o.moveTo(at(time));
-    o.sync(id, [{ status, at: at(time) }]);
-  };
-  step('09:00', 'e004', 'work');
-  step('09:12', 'e001', 'work');
-  step('11:00', 'e001', 'break');
-  step('11:21', 'e001', 'work');
-  step('18:00', 'e001', 'offline');
-  step('18:00', 'e004', 'offline');
-  o.moveTo(at('05:00', NEXT));
-  o.rollover();
+  playAndConsolidate(o, [
+    ['09:00', 'e004', 'work'], ['09:12', 'e001', 'work'], ['11:00', 'e001', 'break'], ['11:21', 'e001', 'work'], ['18:00', 'e001', 'offline'], ['18:00', 'e004', 'offline'],
+  ]);
   o.moveTo(at('08:00', MONDAY));
   return o;
 }
