@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Runtime } from '../runtime/runtime.ts';
 import { cellAt, lastRow } from '../model/apply.ts';
+import { playDemoHistory, type DemoHistoryReport } from './demo-history.ts';
 
 export const BOT_SECRET_PROPERTY = 'BOT_SHARED_SECRET';
 
@@ -13,6 +14,10 @@ export interface BootstrapOptions {
   botUrl?: string;
   /** On a new workbook, install the triggers and let checkBreaks catch up (npm start does; tests drive triggers themselves). */
   triggers?: boolean;
+  /** On a new workbook, play the demo team's last 7 days through the product (emulator/server/demo-history.ts), so Analytics has days to show. npm start does; tests ask for it. */
+  history?: boolean;
+  /** Told what the history played. */
+  onHistory?: (report: DemoHistoryReport) => void;
 }
 
 export async function bootstrapWorkbook(runtime: Runtime, isNew: boolean, o: BootstrapOptions = {}): Promise<string[]> {
@@ -22,10 +27,12 @@ export async function bootstrapWorkbook(runtime: Runtime, isNew: boolean, o: Boo
   if (setup.error?.message === 'Script function not found: setup') return notes;
   if (setup.error) throw new Error(`setup failed: ${setup.error.message}`);
   botSecret(runtime);
+  // Played before bot_url is set and the triggers are installed: no push is tried at a past hour, and no
+  // scheduled trigger fires while the clock is in the past. Its alerts wait in the Outbox like any others.
+  if (isNew && o.history) await seedAndPlayHistory(runtime, notes, o.onHistory);
   if (o.botUrl && addSettingIfMissing(runtime, 'bot_url', o.botUrl)) notes.push(`Alerts are pushed to ${o.botUrl} (Settings bot_url).`);
   if (isNew) {
-    const seeded = await runtime.run('seedDemoData', [], { kind: 'manual' });
-    if (seeded.error) throw new Error(`seeding the demo data failed: ${seeded.error.message}`);
+    if (!o.history) await seed(runtime);
     if (!o.triggers) return [...notes, 'A new workbook was created and seeded with a demo team.'];
     const installed = await runtime.run('installTriggers', [], { kind: 'manual' });
     if (installed.error) throw new Error(`installing the triggers failed: ${installed.error.message}`);
@@ -35,6 +42,18 @@ export async function bootstrapWorkbook(runtime: Runtime, isNew: boolean, o: Boo
     notes.push('A new workbook was created and seeded with a demo team; the triggers are installed.');
   }
   return notes;
+}
+
+async function seed(runtime: Runtime): Promise<void> {
+  const seeded = await runtime.run('seedDemoData', [], { kind: 'manual' });
+  if (seeded.error) throw new Error(`seeding the demo data failed: ${seeded.error.message}`);
+}
+
+async function seedAndPlayHistory(runtime: Runtime, notes: string[], onHistory?: (report: DemoHistoryReport) => void): Promise<void> {
+  await seed(runtime);
+  const h = await playDemoHistory(runtime);
+  onHistory?.(h);
+  notes.push(`Demo history: ${h.days} days played for ${h.people} people, ${h.dailyRows} Daily rows (${(h.ms / 1000).toFixed(1)} s).`);
 }
 
 /** The secret the bot and the script sign with, made once and kept in the script's properties. */

@@ -41,7 +41,7 @@ export async function runLocalServer(o: LocalServerOptions = {}): Promise<void> 
   });
   // Alerts go to the bot's intake when a bot runs here, else to the runtime's own sink (listed at /_dev/pushes).
   const botUrl = o.bot ? o.bot.intakeUrl : `${base}/_dev/bot-sink`;
-  const notes = await bootstrapWorkbook(runtime, isNew, { botUrl, triggers: true }).catch((e: Error) => {
+  const notes = await bootstrapWorkbook(runtime, isNew, { botUrl, triggers: true, history: true }).catch((e: Error) => {
     console.error(`\nThe workbook could not be prepared:\n${e.message}\n`);
     process.exit(1);
   });

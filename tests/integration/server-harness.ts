@@ -20,11 +20,18 @@ export interface ProductServer {
   dev<T = any>(path: string, body?: unknown): Promise<T>;
 }
 
-export async function startProductServer(o: { clock?: Clock; dataDir?: string } = {}): Promise<ProductServer> {
+export interface ProductServerOptions {
+  clock?: Clock;
+  dataDir?: string;
+  /** Play the demo team's last 7 days as npm start does on a new workbook (off: tests play their own days). */
+  history?: boolean;
+}
+
+export async function startProductServer(o: ProductServerOptions = {}): Promise<ProductServer> {
   const dataDir = o.dataDir ?? mkdtempSync(join(tmpdir(), 'wtt-it-'));
   const clock = o.clock ?? new Clock();
   const runtime = await Runtime.open({ workbookFile: join(dataDir, 'workbook.xlsx'), clock });
-  await bootstrapWorkbook(runtime, true);
+  await bootstrapWorkbook(runtime, true, { history: o.history ?? false });
   const server = createAppServer(runtime);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
