@@ -11,6 +11,7 @@ import type { LoginFinishReply, SyncReply } from '../../common/api.ts';
 import { fromWallMs, toWallMs } from '../model/timezone.ts';
 import type { Runtime } from '../runtime/runtime.ts';
 import { webAppEvent } from './web-app-event.ts';
+import { mulberry32 } from '../seeded-random.ts';
 
 export const DEMO_HISTORY_DAYS = 7;
 const DAY_MS = 24 * 3600_000;
@@ -184,14 +185,3 @@ async function run(runtime: Runtime, fn: string, args: unknown[]): Promise<unkno
   return out.result?.kind === 'json' ? JSON.parse(out.result.json) : null;
 }
 
-/** A small seeded generator (mulberry32): the same history for every new workbook. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -11,6 +11,7 @@ import type { ReportDay, ReportHour, ReportMeasures, ReportPersonRow, ReportsSer
 import { emptyViolationCounts } from '../../common/reports.ts';
 import { VIOLATION_TYPES, type ViolationType } from '../../common/violations.ts';
 import { DEFAULT_KIND_COLORS } from '../../common/status.ts';
+import { mulberry32 } from '../../emulator/seeded-random.ts';
 
 export const ZONE = 'Europe/Moscow';
 /** "Today" in the pictures: Wednesday 2 December 2026. */
@@ -33,18 +34,6 @@ const RU_FIRST_M = ['Алексей', 'Дмитрий', 'Сергей', 'Анд�
 const RU_LAST = ['Иванов', 'Смирнов', 'Кузнецов', 'Попов', 'Васильев', 'Петров', 'Соколов', 'Михайлов', 'Новиков', 'Фёдоров', 'Морозов', 'Волков', 'Алексеев', 'Лебедев', 'Семёнов', 'Егоров', 'Павлов', 'Козлов', 'Степанов', 'Николаев', 'Орлов', 'Андреев', 'Макаров', 'Никитин', 'Захаров'];
 const EN_FIRST = ['James', 'Emily', 'Oliver', 'Sophie', 'William', 'Charlotte', 'George', 'Amelia', 'Thomas', 'Olivia', 'Harry', 'Grace', 'Jack', 'Lucy', 'Daniel'];
 const EN_LAST = ['Carter', 'Walker', 'Evans', 'Turner', 'Harris', 'Clark', 'Davis', 'Brown', 'Wright', 'Hughes', 'Green', 'Baker', 'Hall', 'Wood', 'Hill'];
-
-/** Mulberry32: small, seeded, the same numbers everywhere. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Person {
   id: string;
@@ -74,7 +63,7 @@ function weekday(date: string): number {
 }
 
 function makePeople(): Person[] {
-  const rnd = random(7);
+  const rnd = mulberry32(7);
   const people: Person[] = [];
   const used = new Set<string>();
   let n = 0;
@@ -97,13 +86,13 @@ function makePeople(): Person[] {
 }
 
 function makeDays(people: readonly Person[]): PersonDay[] {
-  const rnd = random(42);
+  const rnd = mulberry32(42);
   const out: PersonDay[] = [];
   for (let date = FIRST; date < TODAY; date = addDays(date, 1)) {
     if (date === HOLIDAY) continue;
     const wd = weekday(date);
     // Some days go worse for everyone: Mondays a little, 17 November (the phone system was down) a lot.
-    const rough = (wd === 0 ? 0.6 : 0) + (date === '2026-11-17' ? 3 : 0) + random(Number(date.replaceAll('-', '')))() * 0.5;
+    const rough = (wd === 0 ? 0.6 : 0) + (date === '2026-11-17' ? 3 : 0) + mulberry32(Number(date.replaceAll('-', '')))() * 0.5;
     for (const p of people) {
       const weekend = wd >= 5;
       // support-l1 covers weekends with a fifth of its people in turns; the others rest.

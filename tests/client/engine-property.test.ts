@@ -7,21 +7,10 @@ import { describe, expect, it } from 'vitest';
 import type { EngineAppModel } from '../../client/src/app-model.ts';
 import { newWorld, settle, signIn } from './engine-harness.ts';
 import { ANNA, FAILURES } from './fake-server.ts';
+import { mulberry32 } from '../../emulator/seeded-random.ts';
 
 const CHANGES = 300;
 const STATUSES = ['work', 'break', 'lunch'];
-
-/** A small seeded generator, so a failing run can be replayed from its seed. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function run(seed: number): Promise<void> {
   const random = mulberry32(seed);

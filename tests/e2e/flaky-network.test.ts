@@ -9,6 +9,7 @@ import { startProductServer, type ProductServer } from '../integration/server-ha
 import { launchChromium } from './chromium.ts';
 import { DEMO_EMPLOYEE, chooseStatus, signIn, statusCodes, waitForPending } from './employee-page.ts';
 import { employeeIdOf, logRowsOf, summariseLog } from './workbook-log.ts';
+import { mulberry32 } from '../../emulator/seeded-random.ts';
 
 const CHANGES = 210;
 const FAILURE_RATE = 0.3;
@@ -26,22 +27,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** A small seeded generator (mulberry32), so a failing run can be repeated with the seed it printed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('the employee page on a failing network', () => {
   it(`lands exactly ${CHANGES} changes, once each and in order, with ~${FAILURE_RATE * 100}% of requests failing`, async () => {
     const seed = Number(process.env.WTT_E2E_SEED ?? Date.now() % 1_000_000);
-    const rnd = random(seed);
+    const rnd = mulberry32(seed);
     const context = await browser.newContext({ locale: 'en-US' });
     try {
       const page = await context.newPage();

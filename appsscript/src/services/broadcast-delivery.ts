@@ -71,24 +71,16 @@ export interface BroadcastDeps {
 
 type StoredState = 'scheduled' | 'writing' | 'sending' | 'done';
 
-export interface StoredBroadcast {
+/** The Broadcasts row: the record the console shows, with the bookkeeping of its delivery. */
+export interface StoredBroadcast extends Omit<BroadcastRecord, 'state'> {
   row: number;
-  id: string;
-  created_at: number;
-  author: string;
-  text_ru: string;
-  text_en: string;
-  audience: BroadcastAudience;
   /** The groups the author may reach; null: everyone (an admin). */
   scope: string[] | null;
-  channels: BroadcastChannel[];
-  at: number | null;
   state: StoredState;
   request_id: string;
   outbox_row: number | null;
   outbox_rows: number;
   first_alert: string;
-  recipients: number;
   unreachable: [string, BroadcastChannel][];
 }
 

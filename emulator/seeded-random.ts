@@ -1,0 +1,12 @@
+// A small seeded generator (mulberry32): the same numbers from the same seed, so a demo history is the same in
+// every new workbook and a failing randomised test can be replayed from the seed it printed.
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
